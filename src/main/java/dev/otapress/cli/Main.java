@@ -1,0 +1,1 @@
+package dev.otapress.cli; public class Main { public static void main(String[] a){} }

@@ -1,0 +1,35 @@
+package dev.otapress.ipa;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything read from one .ipa file in a single pass.
+ *
+ * @param file          the .ipa as given
+ * @param size          its size in bytes
+ * @param sha256        lower-case hex SHA-256 of the whole file
+ * @param infoPlistPath the zip entry name of the main Info.plist
+ * @param infoPlistTime the modification time of that entry (UTC), used when no date is given
+ * @param warnings      things worth telling the user that do not stop a build
+ */
+public record IpaInfo(
+        Path file,
+        long size,
+        String sha256,
+        String infoPlistPath,
+        Instant infoPlistTime,
+        AppInfo app,
+        List<String> warnings) {
+
+    public IpaInfo {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(infoPlistPath, "infoPlistPath");
+        Objects.requireNonNull(infoPlistTime, "infoPlistTime");
+        Objects.requireNonNull(app, "app");
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.otapress.ipa;
+
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSNumber;
+import com.dd.plist.NSObject;
+import com.dd.plist.NSString;
+import com.dd.plist.PropertyListParser;
+import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an .ipa as an untrusted archive: the central directory only (random access, never the
+ * whole file in memory), each entry read with a hard cap, and the main app's Info.plist picked by
+ * its exact path so that frameworks, extensions and watch apps never stand in for it.
+ */
+public final class IpaReader {
+
+    /** Info.plist files are a few KB; anything this large is not a real one. */
+    static final int MAX_PLIST_BYTES = 8 * 1024 * 1024;
+
+    private static final Pattern MAIN_INFO_PLIST = Pattern.compile("^Payload/[^/]+\\.app/Info\\.plist$");
+    private static final Pattern WRAPPED_INFO_PLIST = Pattern.compile("^(.+/)Payload/[^/]+\\.app/Info\\.plist$");
+
+    public IpaInfo read(Path ipa) throws IpaException {
+        long size;
+        try {
+            size = Files.size(ipa);
+        } catch (IOException e) {
+            throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) throw new IpaException("the file is empty; build and export the .ipa again");
+
+        IpaInfo info;
+        try (ZipFile zip = ZipFile.builder().setPath(ipa).setUseUnicodeExtraFields(true).get()) {
+            info = readZip(ipa, size, zip);
+        } catch (IOException e) {
+            throw new IpaException("not a readable zip archive (" + e.getMessage()
+                    + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
+        }
+        return new IpaInfo(ipa, size, sha256(ipa), info.infoPlistPath(), info.infoPlistTime(), info.app(), info.warnings());
+    }
+
+    private IpaInfo readZip(Path ipa, long size, ZipFile zip) throws IOException, IpaException {
+        List<ZipArchiveEntry> mains = new ArrayList<>();
+        String wrappedPrefix = null;
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            String name = entry.getName();
+            if (MAIN_INFO_PLIST.matcher(name).matches()) {
+                mains.add(entry);
+            } else if (wrappedPrefix == null) {
+                var m = WRAPPED_INFO_PLIST.matcher(name);
+                if (m.matches() && !name.startsWith("__MACOSX/") && !isNestedBundle(m.group(1))) wrappedPrefix = m.group(1);
+            }
+        }
+        if (mains.isEmpty()) {
+            if (wrappedPrefix != null) {
+                throw new IpaException("Payload/ is inside the folder '" + wrappedPrefix
+                        + "' instead of at the top of the zip, so iOS cannot install it; re-zip from inside that folder"
+                        + " (cd into it, then `zip -qry ../App.ipa Payload`)");
+            }
+            throw new IpaException("no app inside: an .ipa holds Payload/<Name>.app/Info.plist at the top of the zip;"
+                    + " export the build again (Xcode › Organizer › Distribute App › Enterprise or Ad Hoc)");
+        }
+        if (mains.size() > 1) {
+            List<String> names = mains.stream().map(ZipArchiveEntry::getName).sorted().toList();
+            throw new IpaException("more than one app in Payload/ (" + String.join(", ", names)
+                    + "); an .ipa holds exactly one app: export it again");
+        }
+        ZipArchiveEntry main = mains.get(0);
+        NSDictionary plist = parseDictionary(readEntry(zip, main, MAX_PLIST_BYTES), main.getName());
+        List<String> warnings = new ArrayList<>();
+        AppInfo app = appInfo(plist, main.getName(), warnings);
+        return new IpaInfo(ipa, size, "-", main.getName(), entryTime(main), app, warnings);
+    }
+
+    private static boolean isNestedBundle(String prefix) {
+        return prefix.contains(".app/") || prefix.contains(".appex/") || prefix.contains(".framework/");
+    }
+
+    static AppInfo appInfo(NSDictionary plist, String entryName, List<String> warnings) throws IpaException {
+        String id = string(plist, "CFBundleIdentifier");
+        if (id == null || id.isBlank()) {
+            throw new IpaException(entryName + " has no CFBundleIdentifier; set PRODUCT_BUNDLE_IDENTIFIER in the target and build again");
+        }
+        String shortVersion = string(plist, "CFBundleShortVersionString");
+        String bundleVersion = string(plist, "CFBundleVersion");
+        String version;
+        if (shortVersion != null && !shortVersion.isBlank()) {
+            version = shortVersion.strip();
+        } else if (bundleVersion != null && !bundleVersion.isBlank()) {
+            version = bundleVersion.strip();
+            warnings.add(entryName + " has no CFBundleShortVersionString; using CFBundleVersion " + version
+                    + " as the version (set MARKETING_VERSION in the target)");
+        } else {
+            throw new IpaException(entryName + " has neither CFBundleShortVersionString nor CFBundleVersion;"
+                    + " set MARKETING_VERSION and CURRENT_PROJECT_VERSION in the target and build again");
+        }
+        String build = bundleVersion == null || bundleVersion.isBlank() ? version : bundleVersion.strip();
+        String name = firstNonBlank(string(plist, "CFBundleDisplayName"), string(plist, "CFBundleName"),
+                string(plist, "CFBundleExecutable"), id);
+        return new AppInfo(id.strip(), version, build, name.strip(), string(plist, "MinimumOSVersion"),
+                deviceFamilies(plist), string(plist, "DTPlatformName"), string(plist, "DTSDKName"), string(plist, "DTXcode"));
+    }
+
+    private static List<DeviceFamily> deviceFamilies(NSDictionary plist) {
+        NSObject value = plist.get("UIDeviceFamily");
+        List<NSObject> codes = new ArrayList<>();
+        if (value instanceof NSArray array) codes.addAll(List.of(array.getArray()));
+        else if (value != null) codes.add(value);
+        List<DeviceFamily> families = new ArrayList<>();
+        for (NSObject code : codes) {
+            Integer n = null;
+            if (code instanceof NSNumber number) n = number.intValue();
+            else if (code instanceof NSString s && s.getContent().strip().matches("\\d{1,3}")) n = Integer.parseInt(s.getContent().strip());
+            DeviceFamily family = n == null ? null : DeviceFamily.ofCode(n);
+            if (family != null && !families.contains(family)) families.add(family);
+        }
+        // An app without UIDeviceFamily is an iPhone app (Xcode's default), which iPads run too.
+        if (families.isEmpty()) families.add(DeviceFamily.IPHONE);
+        families.sort(null);
+        return families;
+    }
+
+    static String string(NSDictionary dict, String key) {
+        NSObject value = dict.get(key);
+        if (value instanceof NSString s) return s.getContent();
+        if (value instanceof NSNumber n) return n.toString();
+        return null;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+
+    static NSDictionary parseDictionary(byte[] bytes, String entryName) throws IpaException {
+        NSObject root;
+        try {
+            root = PropertyListParser.parse(bytes);
+        } catch (StackOverflowError e) {
+            throw new IpaException(entryName + " is nested too deeply to be a real property list");
+        } catch (Exception e) {
+            throw new IpaException(entryName + " is not a valid property list (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        if (!(root instanceof NSDictionary dict)) {
+            throw new IpaException(entryName + " is a property list but not a dictionary");
+        }
+        return dict;
+    }
+
+    /**
+     * Reads one entry, trusting neither its declared size nor its compression ratio: reading stops
+     * at the cap whatever the headers say.
+     */
+    static byte[] readEntry(ZipFile zip, ZipArchiveEntry entry, int cap) throws IOException, IpaException {
+        if (entry.getSize() > cap) {
+            throw new IpaException(entry.getName() + " is " + entry.getSize() + " bytes, more than the "
+                    + cap + " allowed for it");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(entry.getSize(), 64 * 1024)));
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > cap) {
+                    throw new IpaException(entry.getName() + " expands to more than " + cap
+                            + " bytes; the archive is damaged or hostile");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * The entry's time in UTC. The extended-timestamp field is UTC already; a plain DOS time has no
+     * zone, and reading it as UTC (not as this machine's zone) keeps builds identical everywhere.
+     */
+    static Instant entryTime(ZipArchiveEntry entry) {
+        if (entry.getExtraField(X5455_ExtendedTimestamp.HEADER_ID) instanceof X5455_ExtendedTimestamp ts
+                && ts.isBit0_modifyTimePresent() && ts.getModifyJavaTime() != null) {
+            return ts.getModifyJavaTime().toInstant();
+        }
+        long local = entry.getTime();
+        if (local <= 0) return Instant.EPOCH;
+        LocalDateTime fields = LocalDateTime.ofInstant(Instant.ofEpochMilli(local), ZoneId.systemDefault());
+        return fields.toInstant(ZoneOffset.UTC);
+    }
+
+    static String sha256(Path file) throws IpaException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[64 * 1024];
+            while (in.read(buf) >= 0) {
+                // reading is the digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
