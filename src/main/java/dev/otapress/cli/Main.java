@@ -1,1 +1,82 @@
-package dev.otapress.cli; public class Main { public static void main(String[] a){} }
+package dev.otapress.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code otapress} command: subcommands for building, inspecting and serving a portal. */
+@Command(name = "otapress",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one command line; the exit code is 0 ok, 1 bad input or failed build, 2 usage. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> FAILED);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("otapress: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Run 'otapress " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("otapress: unexpected failure: " + ex);
+            if (isVerbose(parsed)) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("Run again with --verbose for the stack trace, and report it as a bug.");
+            return FAILED;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cmd) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = cmd; c.getParent() != null; c = c.getParent()) path.insert(0, c.getCommandName() + " ");
+        return path.toString();
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void run() {
+        // Without a subcommand, say what there is rather than doing something surprising.
+        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'otapress build'");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"otapress " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
