@@ -1,0 +1,19 @@
+package dev.otapress.build;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to build.
+ *
+ * @param siteDir         the folder holding site.yaml and content/
+ * @param outDir          where the portal goes (replaced as a whole)
+ * @param baseUrlOverride replaces site.yaml's base_url (a staging host, say), or null
+ * @param drafts          include releases marked {@code draft: true}
+ */
+public record BuildRequest(Path siteDir, Path outDir, String baseUrlOverride, boolean drafts) {
+    public BuildRequest {
+        Objects.requireNonNull(siteDir, "siteDir");
+        Objects.requireNonNull(outDir, "outDir");
+    }
+}

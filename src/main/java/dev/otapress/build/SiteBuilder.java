@@ -1,0 +1,169 @@
+package dev.otapress.build;
+
+import dev.otapress.BuildException;
+import dev.otapress.Diagnostic;
+import dev.otapress.config.SiteConfig;
+import dev.otapress.config.SiteConfigLoader;
+import dev.otapress.content.ContentScanner;
+import dev.otapress.content.FrontMatter;
+import dev.otapress.content.FrontMatterParser;
+import dev.otapress.content.Markdown;
+import dev.otapress.content.NotesFile;
+import dev.otapress.content.ReleaseSource;
+import dev.otapress.ipa.IpaException;
+import dev.otapress.ipa.IpaInfo;
+import dev.otapress.ipa.IpaReader;
+import dev.otapress.output.OutputWriter;
+import dev.otapress.render.SiteRenderer;
+import dev.otapress.render.Theme;
+import dev.otapress.site.Release;
+import dev.otapress.site.SiteAssembler;
+import dev.otapress.yaml.DidYouMean;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The build as a list of steps: read the config, find the releases, read each IPA and its notes,
+ * assemble the model, render, and swap the result in. Every step reports its problems as
+ * diagnostics; if any is an error, nothing is written.
+ */
+public final class SiteBuilder {
+    private static final int EXCERPT_CHARS = 160;
+
+    private final SiteConfigLoader configLoader = new SiteConfigLoader();
+    private final ContentScanner scanner = new ContentScanner();
+    private final FrontMatterParser frontMatter = new FrontMatterParser();
+    private final IpaReader ipaReader = new IpaReader();
+    private final SiteAssembler assembler = new SiteAssembler();
+    private final OutputWriter writer = new OutputWriter();
+
+    public BuildResult build(BuildRequest request) throws BuildException {
+        Path siteDir = request.siteDir();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+
+        SiteConfig config = null;
+        try {
+            config = configLoader.load(siteDir, request.baseUrlOverride());
+        } catch (BuildException e) {
+            diagnostics.addAll(e.diagnostics());
+        }
+        Markdown markdown = new Markdown(config != null && config.markdown().unsafeHtml());
+
+        ContentScanner.Scan scan = scanner.scan(siteDir.resolve("content"));
+        diagnostics.addAll(scan.diagnostics());
+        String introHtml = scan.intro() == null ? "" : intro(scan.intro(), markdown, diagnostics);
+
+        List<Read> reads = scan.sources().parallelStream().map(s -> read(s, markdown)).toList();
+        List<Release> releases = new ArrayList<>();
+        int drafts = 0;
+        for (Read r : reads) {
+            diagnostics.addAll(r.diagnostics());
+            if (r.release() == null) continue;
+            if (r.release().draft() && !request.drafts()) drafts++;
+            else releases.add(r.release());
+        }
+        List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, diagnostics);
+        Theme theme = config == null ? null
+                : Theme.resolve(siteDir, config.theme(), siteDir.resolve(SiteConfigLoader.FILE_NAME), diagnostics);
+        failOnErrors(diagnostics);
+
+        SiteAssembler.Assembly assembly = assembler.assemble(config, introHtml, channels, releases);
+        diagnostics.addAll(assembly.diagnostics());
+        failOnErrors(diagnostics);
+
+        SiteRenderer.Rendering rendering = new SiteRenderer(theme, siteDir).render(assembly.site());
+        diagnostics.addAll(rendering.diagnostics());
+        failOnErrors(diagnostics);
+
+        try {
+            OutputWriter.Written written = writer.write(request.outDir(), rendering.files());
+            return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics);
+        } catch (OutputWriter.OutputException e) {
+            diagnostics.add(Diagnostic.error(request.outDir(), e.getMessage()));
+            throw new BuildException(diagnostics);
+        }
+    }
+
+    private static void failOnErrors(List<Diagnostic> diagnostics) throws BuildException {
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+            // Errors first, then by file and line, so the output reads like a compiler's.
+            sorted.sort(Comparator.comparing((Diagnostic d) -> !d.isError())
+                    .thenComparing(d -> d.file() == null ? "" : d.file().toString())
+                    .thenComparingInt(Diagnostic::line));
+            throw new BuildException(sorted);
+        }
+    }
+
+    /** One release folder read: the release, or the reasons it could not be. */
+    private record Read(Release release, List<Diagnostic> diagnostics) {
+    }
+
+    private Read read(ReleaseSource source, Markdown markdown) {
+        List<Diagnostic> problems = new ArrayList<>();
+        NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "", 1)
+                : frontMatter.read(source.notes(), problems);
+        IpaInfo ipa = null;
+        try {
+            ipa = ipaReader.read(source.ipa());
+            for (String w : ipa.warnings()) problems.add(Diagnostic.warning(source.ipa(), w));
+        } catch (IpaException e) {
+            problems.add(Diagnostic.error(source.ipa(), e.getMessage()));
+        }
+        if (notes == null || ipa == null) return new Read(null, problems);
+
+        FrontMatter fm = notes.frontMatter();
+        var app = ipa.app();
+        if (fm.version() != null && !fm.version().equals(app.version())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says version " + fm.version() + " but "
+                    + source.ipa().getFileName() + " is version " + app.version() + "; fix the front matter or replace the .ipa"));
+        }
+        if (fm.build() != null && !fm.build().equals(app.build())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says build " + fm.build() + " but "
+                    + source.ipa().getFileName() + " is build " + app.build() + "; fix the front matter or replace the .ipa"));
+        }
+        if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
+
+        String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
+        Release release = new Release(source, ipa, title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
+                fm.channel() != null ? fm.channel() : SiteConfig.Channel.STABLE.name(), fm.draft(),
+                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS), fm.params());
+        return new Read(release, problems);
+    }
+
+    private String intro(Path file, Markdown markdown, List<Diagnostic> diagnostics) {
+        NotesFile notes = frontMatter.read(file, diagnostics);
+        return notes == null ? "" : markdown.toHtml(notes.body());
+    }
+
+    /**
+     * The declared channels, every release's channel checked against them; or, when none are
+     * declared, the channels the releases use: stable first, then by name.
+     */
+    private static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, List<Diagnostic> diagnostics) {
+        if (!config.channels().isEmpty()) {
+            Set<String> names = new LinkedHashSet<>();
+            for (SiteConfig.Channel c : config.channels()) names.add(c.name());
+            for (Release r : releases) {
+                if (names.contains(r.channel())) continue;
+                String suggestion = DidYouMean.closest(r.channel(), names);
+                diagnostics.add(Diagnostic.error(Objects.requireNonNullElse(r.source().notes(), r.source().folder()),
+                        "channel '" + r.channel() + "' is not one of the channels in site.yaml ("
+                                + String.join(", ", names) + ")" + (suggestion == null ? "; add it there" : "; did you mean '" + suggestion + "'?")));
+            }
+            return config.channels();
+        }
+        Set<String> used = new java.util.TreeSet<>();
+        for (Release r : releases) used.add(r.channel());
+        List<SiteConfig.Channel> channels = new ArrayList<>();
+        if (used.remove(SiteConfig.Channel.STABLE.name()) || used.isEmpty()) channels.add(SiteConfig.Channel.STABLE);
+        for (String name : used) channels.add(new SiteConfig.Channel(name, Character.toUpperCase(name.charAt(0)) + name.substring(1)));
+        return channels;
+    }
+}

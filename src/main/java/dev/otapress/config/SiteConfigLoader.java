@@ -1,0 +1,175 @@
+package dev.otapress.config;
+
+import dev.otapress.BuildException;
+import dev.otapress.Diagnostic;
+import dev.otapress.yaml.YamlMapping;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads site.yaml into a {@link SiteConfig}, reporting every mistake at once. */
+public final class SiteConfigLoader {
+    public static final String FILE_NAME = "site.yaml";
+
+    private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks");
+    private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
+    private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
+    private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
+            "missing_profile", "expiry_warning_days");
+
+    /**
+     * @param baseUrlOverride a base URL from the command line that replaces the file's, or null
+     */
+    public SiteConfig load(Path siteDir, String baseUrlOverride) throws BuildException {
+        Path file = siteDir.resolve(FILE_NAME);
+        String text;
+        try {
+            text = readUtf8(file);
+        } catch (NoSuchFileException e) {
+            throw new BuildException(Diagnostic.error(file, "not found; every site needs a site.yaml with at least"
+                    + " 'title:' and 'base_url:' (or pass --site to point at the site folder)"));
+        } catch (CharacterCodingException e) {
+            throw new BuildException(Diagnostic.error(file, "is not UTF-8 text; save it as UTF-8"));
+        } catch (IOException e) {
+            throw new BuildException(Diagnostic.error(file, "cannot be read: " + e.getMessage()));
+        }
+        return parse(file, text, baseUrlOverride);
+    }
+
+    static String readUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    public SiteConfig parse(Path file, String text, String baseUrlOverride) throws BuildException {
+        List<Diagnostic> problems = new ArrayList<>();
+        YamlMapping yaml = YamlMapping.parse(file, text, 0, problems);
+        if (yaml == null) throw new BuildException(problems);
+        yaml.rejectUnknownKeys(TOP_KEYS, "");
+
+        String title = yaml.string("title");
+        if (title == null || title.isBlank()) {
+            problems.add(Diagnostic.error(file, yaml.line("title"), "'title' is missing; add a line such as 'title: Acme iOS Builds'"));
+        }
+        URI baseUrl = null;
+        if (baseUrlOverride != null) {
+            baseUrl = baseUrl(baseUrlOverride, problems, msg -> Diagnostic.error(null, "--base-url " + msg));
+        } else if (yaml.string("base_url") == null) {
+            problems.add(Diagnostic.error(file, yaml.line("base_url"), "'base_url' is missing; add the https address the portal"
+                    + " is served from, e.g. 'base_url: https://apps.example.com/ios/'"));
+        } else {
+            baseUrl = baseUrl(yaml.string("base_url"), problems, msg -> Diagnostic.error(file, yaml.line("base_url"), "'base_url' " + msg));
+        }
+
+        String description = yaml.string("description");
+        String theme = yaml.string("theme");
+        if (theme != null && !theme.matches("[A-Za-z0-9._-]+")) {
+            yaml.error("theme", "'theme' must be the name of a folder under themes/, not a path");
+        }
+
+        boolean unsafeHtml = false;
+        YamlMapping markdown = yaml.mapping("markdown");
+        if (markdown != null) {
+            markdown.rejectUnknownKeys(MARKDOWN_KEYS, " under 'markdown'");
+            unsafeHtml = Boolean.TRUE.equals(markdown.bool("unsafe_html"));
+        }
+
+        List<SiteConfig.Channel> channels = channels(yaml);
+        SiteConfig.Checks checks = checks(yaml);
+
+        if (!problems.isEmpty() || title == null || baseUrl == null) throw new BuildException(problems);
+        try {
+            return new SiteConfig(title.strip(), baseUrl, description == null ? "" : description.strip(),
+                    theme == null ? "default" : theme, new SiteConfig.MarkdownOptions(unsafeHtml),
+                    channels, checks);
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(Diagnostic.error(file, e.getMessage()));
+        }
+    }
+
+    private static List<SiteConfig.Channel> channels(YamlMapping yaml) {
+        List<SiteConfig.Channel> channels = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (YamlMapping c : yaml.mappings("channels")) {
+            c.rejectUnknownKeys(CHANNEL_KEYS, " in a channel");
+            String name = c.string("name");
+            if (name == null || !name.matches("[a-z0-9][a-z0-9_-]*")) {
+                c.error("name", "a channel needs a 'name' of lower-case letters, digits, '-' or '_' (e.g. 'beta')");
+                continue;
+            }
+            if (!seen.add(name)) {
+                c.error("name", "channel '" + name + "' is listed twice");
+                continue;
+            }
+            String label = c.string("label");
+            channels.add(new SiteConfig.Channel(name, label == null || label.isBlank() ? capitalize(name) : label.strip()));
+        }
+        return channels;
+    }
+
+    static String capitalize(String name) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    private static SiteConfig.Checks checks(YamlMapping yaml) {
+        YamlMapping c = yaml.mapping("checks");
+        if (c == null) return SiteConfig.Checks.ALL;
+        c.rejectUnknownKeys(CHECK_KEYS, " under 'checks'");
+        Integer days = c.integer("expiry_warning_days");
+        if (days != null && days < 0) {
+            c.error("expiry_warning_days", "'expiry_warning_days' must be 0 or more");
+            days = null;
+        }
+        return new SiteConfig.Checks(
+                !Boolean.FALSE.equals(c.bool("app_store_build")),
+                !Boolean.FALSE.equals(c.bool("expired_profile")),
+                !Boolean.FALSE.equals(c.bool("bundle_id_mismatch")),
+                !Boolean.FALSE.equals(c.bool("missing_profile")),
+                days == null ? 30 : days);
+    }
+
+    private static URI baseUrl(String raw, List<Diagnostic> problems, java.util.function.Function<String, Diagnostic> error) {
+        String value = raw.strip();
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            problems.add(error.apply("is not a valid URL (" + e.getReason() + "); write it like https://apps.example.com/ios/"));
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http")) {
+            problems.add(error.apply("must start with https://: iOS installs apps over the air only over HTTPS"
+                    + " with a certificate the device trusts"));
+            return null;
+        }
+        if (!scheme.equals("https") || uri.getHost() == null) {
+            problems.add(error.apply("must be an absolute https URL such as https://apps.example.com/ios/, not '" + value + "'"));
+            return null;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            problems.add(error.apply("must not carry a query, fragment or user name: give only https://host/path/"));
+            return null;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!path.endsWith("/")) path = path + "/";
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String port = uri.getPort() < 0 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
+        return URI.create("https://" + host + port + path);
+    }
+}

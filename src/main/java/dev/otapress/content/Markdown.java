@@ -1,0 +1,95 @@
+package dev.otapress.content;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+import org.commonmark.renderer.text.TextContentRenderer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders release notes. Safe by default: raw HTML is shown as text, and only http, https,
+ * mailto and relative links survive, since every employee's browser opens these pages.
+ */
+public final class Markdown {
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private final Parser parser;
+    private final HtmlRenderer html;
+    private final TextContentRenderer text;
+
+    public Markdown(boolean unsafeHtml) {
+        parser = Parser.builder().extensions(EXTENSIONS).build();
+        HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(EXTENSIONS);
+        if (!unsafeHtml) builder.escapeHtml(true).sanitizeUrls(true).urlSanitizer(new SafeLinks());
+        html = builder.build();
+        text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+    }
+
+    /** The rendered notes: HTML that templates insert as markup. */
+    public String toHtml(String markdown) {
+        return html.render(parser.parse(markdown));
+    }
+
+    /** The first paragraph as plain text, cut at about {@code maxChars} on a word boundary. */
+    public String excerpt(String markdown, int maxChars) {
+        Node doc = parser.parse(markdown);
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph || n instanceof org.commonmark.node.ListBlock) {
+                String plain = text.render(n).strip().replaceAll("\\s+", " ");
+                if (plain.isEmpty()) continue;
+                if (plain.length() <= maxChars) return plain;
+                int cut = plain.lastIndexOf(' ', maxChars);
+                return plain.substring(0, cut > maxChars / 2 ? cut : maxChars).stripTrailing() + "…";
+            }
+        }
+        return "";
+    }
+
+    /** Keeps links whose scheme is harmless; any other (javascript:, data:, vbscript:…) becomes empty. */
+    static final class SafeLinks implements UrlSanitizer {
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return isSafe(url) ? url : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return isSafe(url) ? url : "";
+        }
+
+        static boolean isSafe(String url) {
+            // Browsers ignore leading spaces and control characters and drop tabs and newlines
+            // anywhere, so "java\tscript:" is javascript: to them: judge the URL as they read it.
+            StringBuilder s = new StringBuilder();
+            for (char c : url.toCharArray()) {
+                if (c > 0x20 || s.length() > 0 && c == ' ') {
+                    if (c != '\t' && c != '\n' && c != '\r') s.append(c);
+                }
+            }
+            String cleaned = s.toString();
+            int colon = cleaned.indexOf(':');
+            if (colon < 0) return true;
+            int firstDelimiter = firstIndexOf(cleaned, "/?#");
+            if (firstDelimiter >= 0 && firstDelimiter < colon) return true; // a relative path with ':' later
+            String scheme = cleaned.substring(0, colon).toLowerCase(Locale.ROOT);
+            return SAFE_SCHEMES.contains(scheme);
+        }
+
+        private static int firstIndexOf(String s, String chars) {
+            for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
+            return -1;
+        }
+    }
+}

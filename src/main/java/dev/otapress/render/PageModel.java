@@ -1,0 +1,82 @@
+package dev.otapress.render;
+
+import freemarker.core.TemplateHTMLOutputModel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template sees: {@code site}, {@code page}, {@code apps}, and on app and release pages
+ * {@code app} and {@code release}. Every link is computed here (relative to the page that holds
+ * it) and every URL is absolute, so templates never build one.
+ */
+public record PageModel(SiteView site, PageView page, List<AppView> apps, AppView app, ReleaseView release) {
+
+    public PageModel {
+        apps = List.copyOf(apps);
+    }
+
+    /**
+     * @param intro    content/_index.md rendered, or empty markup
+     * @param channels all channels in the site's order
+     */
+    public record SiteView(String title, String description, String baseUrl, TemplateHTMLOutputModel intro,
+                           List<ChannelView> channels, int releaseCount) {
+        public SiteView {
+            channels = List.copyOf(channels);
+        }
+    }
+
+    public record ChannelView(String name, String label) {
+    }
+
+    /**
+     * @param kind       home, app or release
+     * @param root       the relative prefix from this page to the site root ("" or "../../")
+     * @param home       link to the home page
+     * @param stylesheet link to the theme's stylesheet
+     * @param script     link to the theme's script
+     * @param listing    link to releases.json
+     * @param url        this page's absolute URL
+     * @param csp        the Content-Security-Policy for the page's meta tag
+     */
+    public record PageView(String kind, String title, String root, String home, String stylesheet, String script,
+                           String listing, String url, String csp) {
+    }
+
+    /**
+     * @param link     link to the app's own page, or to the home page when the site has one app
+     * @param channels the channels this app has releases in, in the site's order
+     */
+    public record AppView(String bundleIdentifier, String name, String link, String iconLink, ReleaseView latest,
+                          List<ReleaseView> releases, List<ChannelView> channels) {
+        public AppView {
+            releases = List.copyOf(releases);
+            channels = List.copyOf(channels);
+        }
+    }
+
+    /**
+     * One release as pages show it.
+     *
+     * @param date            ISO date (2026-11-02)
+     * @param datetime        ISO instant for {@code <time datetime>}
+     * @param dateLabel       for people (2 Nov 2026)
+     * @param installLink     the itms-services link; the template's escaping writes its '&' as &amp;amp; once
+     * @param latestInChannel whether this is the newest release of its channel
+     * @param newestInChannel the newest release of this one's channel when this one is older, else null
+     */
+    public record ReleaseView(
+            String title, String appName, String bundleIdentifier, String version, String build,
+            String date, String datetime, String dateLabel,
+            String channel, String channelLabel, boolean latestInChannel, boolean latest,
+            String minimumOS, String devices, long size, String sizeLabel, String sha256, String fileName,
+            TemplateHTMLOutputModel notes, String excerpt,
+            String link, String url, String manifestUrl, String ipaUrl, String ipaLink, String iconLink,
+            String installLink, Map<String, Object> params,
+            ReleaseView previous, ReleaseView next, ReleaseView newestInChannel) {
+        public ReleaseView {
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
+    }
+}

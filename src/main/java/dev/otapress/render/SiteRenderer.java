@@ -1,0 +1,91 @@
+package dev.otapress.render;
+
+import dev.otapress.Diagnostic;
+import dev.otapress.output.OutputFile;
+import dev.otapress.site.App;
+import dev.otapress.site.Release;
+import dev.otapress.site.Site;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the site model into the list of files of the portal; writes nothing itself. */
+public final class SiteRenderer {
+
+    /** The files, or the diagnostics that stopped rendering. */
+    public record Rendering(List<OutputFile> files, List<Diagnostic> diagnostics) {
+        public Rendering {
+            files = List.copyOf(files);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    private final Theme theme;
+    private final Path siteDir;
+
+    public SiteRenderer(Theme theme, Path siteDir) {
+        this.theme = theme;
+        this.siteDir = siteDir;
+    }
+
+    public Rendering render(Site site) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<OutputFile> files = new ArrayList<>();
+        Urls urls = new Urls(site.config().baseUrl());
+        Views views = new Views(site, urls, false);
+        ManifestWriter manifests = new ManifestWriter(urls);
+        Templates templates;
+        try {
+            templates = new Templates(theme);
+            files.addAll(theme.staticFiles(siteDir));
+        } catch (IOException e) {
+            return new Rendering(List.of(), List.of(Diagnostic.error(siteDir.resolve("themes").resolve(theme.name()),
+                    "cannot read the theme: " + e.getMessage())));
+        }
+
+        page(templates, "index.ftlh", views.home(), Urls.HOME, files, problems);
+        for (App app : site.apps()) {
+            if (site.apps().size() > 1) page(templates, "app.ftlh", views.app(app), Urls.appPage(app), files, problems);
+            for (Release r : app.releases()) {
+                page(templates, "release.ftlh", views.release(app, r), Urls.releasePage(r), files, problems);
+                files.add(new OutputFile.Bytes(Urls.manifest(r), manifests.write(r, false)));
+                files.add(new OutputFile.Copy(Urls.ipa(r), r.source().ipa()));
+                for (Path asset : r.source().assets()) {
+                    files.add(new OutputFile.Copy(r.sitePath() + "/" + asset.getFileName(), asset));
+                }
+            }
+        }
+        files.add(new OutputFile.Bytes(Urls.LISTING, new JsonListing(urls).write(site)));
+        problems.addAll(collisions(files, site));
+        return new Rendering(problems.isEmpty() ? files : List.of(), problems);
+    }
+
+    private static void page(Templates templates, String template, PageModel model, String path,
+                             List<OutputFile> files, List<Diagnostic> problems) {
+        try {
+            files.add(new OutputFile.Bytes(path, templates.render(template, model)));
+        } catch (Templates.TemplateFailure e) {
+            if (!problems.contains(e.diagnostic())) problems.add(e.diagnostic());
+        }
+    }
+
+    /** Two outputs for one path (a release folder named like a generated page, say) is a content error. */
+    private static List<Diagnostic> collisions(List<OutputFile> files, Site site) {
+        Map<String, OutputFile> byPath = new HashMap<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (OutputFile f : files) {
+            OutputFile earlier = byPath.putIfAbsent(f.path(), f);
+            if (earlier != null) {
+                Path where = site.releases().stream().filter(r -> f.path().startsWith(r.sitePath() + "/"))
+                        .map(r -> r.source().folder()).findFirst().orElse(null);
+                problems.add(Diagnostic.error(where, "would write " + f.path() + " twice; rename this folder or file"
+                        + " so it does not clash with otapress's own files (index.html, manifest.plist, assets/, apps/)"));
+            }
+        }
+        return problems;
+    }
+}

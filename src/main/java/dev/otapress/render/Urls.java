@@ -1,0 +1,133 @@
+package dev.otapress.render;
+
+import dev.otapress.site.App;
+import dev.otapress.site.Release;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The only place that turns site paths into URLs and install links.
+ *
+ * <p>A site path is the '/'-separated path of an output file relative to public/, in plain text
+ * ({@code releases/2.0 beta & more #1/R&D App (β).ipa}). Every segment is percent-encoded as UTF-8
+ * here, and nowhere else, so no name can break a link.
+ */
+public final class Urls {
+    private static final String INSTALL_PREFIX = "itms-services://?action=download-manifest&url=";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final URI baseUrl;
+
+    /** @param baseUrl absolute https URL ending in '/' */
+    public Urls(URI baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.toString().endsWith("/")) throw new IllegalArgumentException("base URL must end in '/': " + baseUrl);
+    }
+
+    /** Site path of the home page. */
+    public static final String HOME = "index.html";
+    /** Site path of the machine-readable listing. */
+    public static final String LISTING = "releases.json";
+
+    /** An app's own page, used when the site has several apps. */
+    public static String appPage(App app) {
+        return "apps/" + app.bundleIdentifier() + "/index.html";
+    }
+
+    public static String releasePage(Release r) {
+        return r.sitePath() + "/index.html";
+    }
+
+    /** The release's folder, which is what people share: it ends in '/', so servers show index.html. */
+    public static String releaseFolder(Release r) {
+        return r.sitePath() + "/";
+    }
+
+    public static String manifest(Release r) {
+        return r.sitePath() + "/manifest.plist";
+    }
+
+    /** The .ipa keeps its own file name, so a downloaded copy is recognisable. */
+    public static String ipa(Release r) {
+        return r.sitePath() + "/" + r.source().ipa().getFileName();
+    }
+
+    public static String icon(Release r, int size) {
+        return r.sitePath() + "/icon-" + size + ".png";
+    }
+
+    /** The absolute https URL of a file; a folder path ending in '/' gives the folder's URL. */
+    public String absolute(String sitePath) {
+        return baseUrl + encodePath(sitePath);
+    }
+
+    /**
+     * The link from one page to a file, relative so that the portal browses from disk as well as
+     * from its server.
+     *
+     * @param fromPage the site path of the page holding the link, e.g. {@code releases/1.0/index.html}
+     */
+    public static String relative(String fromPage, String toSitePath) {
+        int depth = 0;
+        for (int i = 0; i < fromPage.length(); i++) if (fromPage.charAt(i) == '/') depth++;
+        String encoded = encodePath(toSitePath);
+        String up = "../".repeat(depth);
+        String link = up + encoded;
+        if (link.isEmpty()) return "./";
+        // A first segment with ':' would read as a scheme; encodePath already escapes ':', so
+        // no relative link here can be mistaken for an absolute one.
+        return link;
+    }
+
+    /** The itms-services link that makes iOS fetch the manifest at {@code manifestUrl}. */
+    public static String installLink(String manifestUrl) {
+        return INSTALL_PREFIX + encodeQueryValue(manifestUrl);
+    }
+
+    /** Encodes each segment of a '/'-separated path; the separators stay. */
+    public static String encodePath(String sitePath) {
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        while (true) {
+            int slash = sitePath.indexOf('/', start);
+            String segment = slash < 0 ? sitePath.substring(start) : sitePath.substring(start, slash);
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("a site path has no '.' or '..' segments: " + sitePath);
+            }
+            out.append(encodeSegment(segment));
+            if (slash < 0) break;
+            out.append('/');
+            start = slash + 1;
+        }
+        return out.toString();
+    }
+
+    /** UTF-8 percent-encoding of everything but the unreserved characters of RFC 3986. */
+    public static String encodeSegment(String segment) {
+        return percentEncode(segment);
+    }
+
+    /**
+     * A whole URL as one query value. iOS decodes the value once and parses the result as the
+     * manifest's URL, so its own %XX escapes must survive as %25XX: a space becomes %2520.
+     */
+    public static String encodeQueryValue(String value) {
+        return percentEncode(value);
+    }
+
+    private static String percentEncode(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+}

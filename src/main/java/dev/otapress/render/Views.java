@@ -1,0 +1,135 @@
+package dev.otapress.render;
+
+import dev.otapress.config.SiteConfig;
+import dev.otapress.ipa.DeviceFamily;
+import dev.otapress.render.PageModel.AppView;
+import dev.otapress.render.PageModel.ChannelView;
+import dev.otapress.render.PageModel.PageView;
+import dev.otapress.render.PageModel.ReleaseView;
+import dev.otapress.render.PageModel.SiteView;
+import dev.otapress.site.App;
+import dev.otapress.site.Release;
+import dev.otapress.site.Site;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Builds the template model of each page from the site model. */
+final class Views {
+    /** Scripts and styles from the portal only; the QR code is inline SVG, icons may be data: URLs. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+
+    private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final Site site;
+    private final Urls urls;
+    private final Set<String> latestInChannel = new HashSet<>();
+    private final boolean iconsWritten;
+
+    Views(Site site, Urls urls, boolean iconsWritten) {
+        this.site = site;
+        this.urls = urls;
+        this.iconsWritten = iconsWritten;
+        for (App app : site.apps()) {
+            Set<String> seen = new HashSet<>();
+            for (Release r : app.releases()) if (seen.add(r.channel())) latestInChannel.add(r.sitePath());
+        }
+    }
+
+    PageModel home() {
+        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME), apps(Urls.HOME), null, null);
+    }
+
+    PageModel app(App app) {
+        String from = Urls.appPage(app);
+        return new PageModel(siteView(), page("app", app.name(), from), apps(from), appView(app, from), null);
+    }
+
+    PageModel release(App app, Release r) {
+        String from = Urls.releasePage(r);
+        int i = app.releases().indexOf(r);
+        // "previous" is the older release, "next" the newer one, as in a history read top down.
+        ReleaseView previous = i + 1 < app.releases().size() ? release(app.releases().get(i + 1), from, null, null) : null;
+        ReleaseView next = i > 0 ? release(app.releases().get(i - 1), from, null, null) : null;
+        ReleaseView view = release(r, from, previous, next);
+        String title = r.title() + " · " + site.config().title();
+        return new PageModel(siteView(), page("release", title, from), apps(from), appView(app, from), view);
+    }
+
+    private SiteView siteView() {
+        return new SiteView(site.config().title(), site.config().description(), site.config().baseUrl().toString(),
+                Templates.markup(site.introHtml()), channels(site.channels().stream().map(SiteConfig.Channel::name).toList()),
+                site.releases().size());
+    }
+
+    private List<ChannelView> channels(List<String> names) {
+        return site.channels().stream().filter(c -> names.contains(c.name()))
+                .map(c -> new ChannelView(c.name(), c.label())).toList();
+    }
+
+    private PageView page(String kind, String title, String from) {
+        String root = Urls.relative(from, "").replace("./", "");
+        return new PageView(kind, title, root, Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
+                Urls.relative(from, "assets/app.js"), Urls.relative(from, Urls.LISTING),
+                urls.absolute(from.endsWith("index.html") ? from.substring(0, from.length() - "index.html".length()) : from),
+                CONTENT_SECURITY_POLICY);
+    }
+
+    private List<AppView> apps(String from) {
+        return site.apps().stream().map(a -> appView(a, from)).toList();
+    }
+
+    private AppView appView(App app, String from) {
+        List<ReleaseView> releases = app.releases().stream().map(r -> release(r, from, null, null)).toList();
+        Set<String> names = new LinkedHashSet<>();
+        for (Release r : app.releases()) names.add(r.channel());
+        String link = site.apps().size() == 1 ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appPage(app));
+        return new AppView(app.bundleIdentifier(), app.name(), link, iconLink(app.latest(), from), releases.get(0), releases,
+                channels(new ArrayList<>(names)));
+    }
+
+    private String iconLink(Release r, String from) {
+        return iconsWritten ? Urls.relative(from, Urls.icon(r, 512)) : null;
+    }
+
+    private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next) {
+        App app = appOf(r);
+        Release newest = app.releases().stream().filter(x -> x.channel().equals(r.channel())).findFirst().orElse(r);
+        ReleaseView newestView = newest == r ? null : release(newest, from, null, null);
+        SiteConfig.Channel channel = site.channel(r.channel());
+        String manifestUrl = urls.absolute(Urls.manifest(r));
+        var a = r.ipa().app();
+        return new ReleaseView(r.title(), a.name(), a.bundleIdentifier(), a.version(), a.build(),
+                ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
+                r.channel(), channel.label(), latestInChannel.contains(r.sitePath()),
+                app.latest() == r,
+                a.minimumOSVersion(), a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
+                r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
+                Templates.markup(r.notesHtml()), r.excerpt(),
+                Urls.relative(from, Urls.releasePage(r)), urls.absolute(Urls.releaseFolder(r)), manifestUrl,
+                urls.absolute(Urls.ipa(r)), Urls.relative(from, Urls.ipa(r)), iconLink(r, from),
+                Urls.installLink(manifestUrl), r.params(), previous, next, newestView);
+    }
+
+    private App appOf(Release r) {
+        for (App a : site.apps()) if (a.bundleIdentifier().equals(r.ipa().app().bundleIdentifier())) return a;
+        throw new IllegalStateException("release outside every app: " + r.sitePath());
+    }
+
+    /** Decimal units, as iOS and macOS show file sizes. */
+    static String sizeLabel(long bytes) {
+        if (bytes < 1000) return bytes + " bytes";
+        if (bytes < 1_000_000) return String.format(Locale.ROOT, "%.0f KB", bytes / 1000.0);
+        if (bytes < 1_000_000_000) return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+        return String.format(Locale.ROOT, "%.2f GB", bytes / 1_000_000_000.0);
+    }
+}
