@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
         description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ServerConfigCommand.class,
+                CheckCommand.class,
         })
 public final class Main implements Runnable {
 
