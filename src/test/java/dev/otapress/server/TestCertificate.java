@@ -29,6 +29,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost, written as PEM files the servers read,
@@ -36,8 +37,13 @@ import java.util.Date;
  */
 public record TestCertificate(Path certFile, Path keyFile, X509Certificate certificate) {
 
-    /** A certificate valid from an hour ago for the given duration. */
+    /** A certificate for 127.0.0.1 and localhost, valid from an hour ago for the given duration. */
     public static TestCertificate create(Path dir, Duration validity) throws Exception {
+        return create(dir, validity, List.of("127.0.0.1", "localhost"));
+    }
+
+    /** A certificate for the given host names and IPv4 addresses. */
+    public static TestCertificate create(Path dir, Duration validity, List<String> hosts) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair keys = generator.generateKeyPair();
@@ -46,9 +52,9 @@ public record TestCertificate(Path certFile, Path keyFile, X509Certificate certi
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
                 BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
                 Date.from(now.plus(validity)), name, keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.dNSName, "localhost")}));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(hosts.stream()
+                .map(h -> new GeneralName(h.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, h))
+                .toArray(GeneralName[]::new)));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
