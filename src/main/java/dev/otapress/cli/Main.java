@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
                 BuildCommand.class,
                 CommandLine.HelpCommand.class,
+                ServerConfigCommand.class,
+                CheckCommand.class,
         })
 public final class Main implements Runnable {
 

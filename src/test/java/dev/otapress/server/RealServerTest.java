@@ -1,0 +1,150 @@
+package dev.otapress.server;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
+import com.dd.plist.PropertyListParser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Serves a portal under /mobile/ios/ from each real server with the generated configuration, and
+ * checks what an iPhone depends on over HTTPS, never following redirects.
+ */
+class RealServerTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(value = RealServer.Setup.class, names = {"NGINX", "APACHE_CONF", "APACHE_HTACCESS", "CADDY"})
+    void servesThePortalTheWayIosNeedsIt(RealServer.Setup setup) throws Exception {
+        TestCertificate cert = TestCertificate.create(tmp.resolve("tls"));
+        try (RealServer server = RealServer.start(setup, tmp.resolve("server"), cert)) {
+            HttpClient http = HttpClient.newBuilder().sslContext(cert.sslContext())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            Client client = new Client(http, server);
+
+            for (TestPortal.Release release : server.portal().releases()) {
+                HttpResponse<byte[]> manifest = client.send("GET", release.manifestUrl(), Optional.empty());
+                assertEquals(200, manifest.statusCode(), client.explain(release.manifestUrl(), manifest));
+                assertTrue(List.of("text/xml", "application/xml").contains(mediaType(manifest)),
+                        client.explain(release.manifestUrl(), manifest));
+                assertTrue(header(manifest, "cache-control").contains("no-cache"), client.explain(release.manifestUrl(), manifest));
+
+                HttpResponse<byte[]> head = client.send("HEAD", release.ipaUrl(), Optional.empty());
+                assertEquals(200, head.statusCode(), client.explain(release.ipaUrl(), head));
+                assertEquals("application/octet-stream", mediaType(head), client.explain(release.ipaUrl(), head));
+                assertEquals(String.valueOf(release.ipa().length), header(head, "content-length"), client.explain(release.ipaUrl(), head));
+                assertTrue(header(head, "cache-control").contains("immutable"), client.explain(release.ipaUrl(), head));
+
+                HttpResponse<byte[]> get = client.send("GET", release.ipaUrl(), Optional.empty());
+                assertEquals(200, get.statusCode());
+                assertEquals("application/octet-stream", mediaType(get));
+                assertEquals(String.valueOf(release.ipa().length), header(get, "content-length"));
+                assertArrayEquals(release.ipa(), get.body());
+
+                HttpResponse<byte[]> range = client.send("GET", release.ipaUrl(), Optional.of("bytes=1000-1999"));
+                assertEquals(206, range.statusCode(), client.explain(release.ipaUrl(), range));
+                assertArrayEquals(Arrays.copyOfRange(release.ipa(), 1000, 2000), range.body());
+                assertEquals("bytes 1000-1999/" + release.ipa().length, header(range, "content-range"));
+
+                HttpResponse<byte[]> icon = client.send("GET", release.smallIconUrl(), Optional.empty());
+                assertEquals(200, icon.statusCode(), client.explain(release.smallIconUrl(), icon));
+                assertTrue(header(icon, "cache-control").contains("max-age="), client.explain(release.smallIconUrl(), icon));
+
+                assertPage(client, release.pageUrl());
+            }
+            assertPage(client, server.baseUrl());
+            assertPage(client, server.baseUrl().resolve("index.html"));
+
+            HttpResponse<byte[]> listing = client.send("GET", server.baseUrl().resolve("releases.json"), Optional.empty());
+            assertEquals(200, listing.statusCode());
+            assertTrue(header(listing, "cache-control").contains("no-cache"), client.explain(server.baseUrl(), listing));
+            assertInstallLinksLeadStraightToFiles(client, listing.body());
+        }
+    }
+
+    /** Follows every install link the way iOS does: decode url= once, fetch, then every asset. */
+    private static void assertInstallLinksLeadStraightToFiles(Client client, byte[] listingJson) throws Exception {
+        JsonNode root = new ObjectMapper().readTree(listingJson);
+        int links = 0;
+        for (JsonNode release : root.path("apps").get(0).path("releases")) {
+            String link = release.path("installUrl").asText();
+            assertFalse(link.contains("amp;"), link);
+            String prefix = "itms-services://?action=download-manifest&url=";
+            assertTrue(link.startsWith(prefix), link);
+            URI manifestUrl = URI.create(java.net.URLDecoder.decode(link.substring(prefix.length()).replace("+", "%2B"),
+                    StandardCharsets.UTF_8));
+            assertEquals(release.path("manifestUrl").asText(), manifestUrl.toString());
+            HttpResponse<byte[]> manifest = client.send("GET", manifestUrl, Optional.empty());
+            assertEquals(200, manifest.statusCode(), client.explain(manifestUrl, manifest));
+            NSDictionary plist = (NSDictionary) PropertyListParser.parse(manifest.body());
+            NSDictionary item = (NSDictionary) ((NSArray) plist.get("items")).objectAtIndex(0);
+            NSObject[] assets = ((NSArray) item.get("assets")).getArray();
+            assertEquals(3, assets.length);
+            for (NSObject asset : assets) {
+                URI url = URI.create(((NSDictionary) asset).get("url").toJavaObject().toString());
+                HttpResponse<byte[]> answer = client.send("GET", url, Optional.empty());
+                assertEquals(200, answer.statusCode(), client.explain(url, answer));
+            }
+            links++;
+        }
+        assertEquals(2, links);
+    }
+
+    private static void assertPage(Client client, URI url) throws Exception {
+        HttpResponse<byte[]> page = client.send("GET", url, Optional.empty());
+        assertEquals(200, page.statusCode(), client.explain(url, page));
+        assertEquals("text/html", mediaType(page), client.explain(url, page));
+        assertTrue(header(page, "cache-control").contains("no-cache"), client.explain(url, page));
+        assertEquals(ServerConfigs.CONTENT_SECURITY_POLICY, header(page, "content-security-policy"), client.explain(url, page));
+        assertEquals("nosniff", header(page, "x-content-type-options"), client.explain(url, page));
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return String.join(", ", response.headers().allValues(name));
+    }
+
+    private static String mediaType(HttpResponse<?> response) {
+        return header(response, "content-type").split(";")[0].trim();
+    }
+
+    private record Client(HttpClient http, RealServer server) {
+        HttpResponse<byte[]> send(String method, URI url, Optional<String> range) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            range.ifPresent(r -> request.header("Range", r));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        String explain(URI url, HttpResponse<?> response) {
+            return method(response) + " " + url + " -> " + response.statusCode() + " " + response.headers().map()
+                    + "\n" + server.log();
+        }
+
+        private static String method(HttpResponse<?> response) {
+            return response.request().method();
+        }
+    }
+}
