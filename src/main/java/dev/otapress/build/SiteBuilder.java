@@ -13,13 +13,17 @@ import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
+import dev.otapress.output.OutputFile;
 import dev.otapress.output.OutputWriter;
 import dev.otapress.render.SiteRenderer;
 import dev.otapress.render.Theme;
+import dev.otapress.server.ServerConfigs;
 import dev.otapress.site.Release;
+import dev.otapress.site.Site;
 import dev.otapress.site.SiteAssembler;
 import dev.otapress.yaml.DidYouMean;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,11 +87,18 @@ public final class SiteBuilder {
 
         try {
             OutputWriter.Written written = writer.write(request.outDir(), rendering.files());
+            writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
             return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics);
         } catch (OutputWriter.OutputException e) {
-            diagnostics.add(Diagnostic.error(request.outDir(), e.getMessage()));
+            diagnostics.add(Diagnostic.error(null, e.getMessage()));
             throw new BuildException(diagnostics);
         }
+    }
+
+    private static List<OutputFile> serverConfigs(Site site) {
+        return new ServerConfigs(site.config().baseUrl()).serverConfigFiles().stream()
+                .map(f -> (OutputFile) new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     private static void failOnErrors(List<Diagnostic> diagnostics) throws BuildException {

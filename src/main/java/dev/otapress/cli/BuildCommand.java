@@ -29,6 +29,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The output folder (default: DIR/public).")
     Path out;
 
+    @Option(names = "--server-config", paramLabel = "DIR", description = "Where to write nginx.conf, apache.conf, Caddyfile and s3.md (default: DIR/server-config).")
+    Path serverConfig;
+
     @Option(names = "--base-url", paramLabel = "URL", description = "Use this https URL instead of site.yaml's base_url (for a staging host).")
     String baseUrl;
 
@@ -45,7 +48,8 @@ public final class BuildCommand implements Callable<Integer> {
         Path outDir = out != null ? out : site.resolve("public");
         long start = System.nanoTime();
         try {
-            BuildResult result = new SiteBuilder().build(new BuildRequest(site, outDir, baseUrl, drafts));
+            BuildResult result = new SiteBuilder().build(new BuildRequest(site, outDir,
+                    serverConfig != null ? serverConfig : site.resolve("server-config"), baseUrl, drafts));
             for (Diagnostic d : result.warnings()) stderr.println(Diagnostics.format(d));
             int releases = result.site().releases().size();
             int apps = result.site().apps().size();

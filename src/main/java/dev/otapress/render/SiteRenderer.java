@@ -2,11 +2,14 @@ package dev.otapress.render;
 
 import dev.otapress.Diagnostic;
 import dev.otapress.output.OutputFile;
+import dev.otapress.server.ServerConfigs;
+import dev.otapress.server.TextFile;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +63,9 @@ public final class SiteRenderer {
             }
         }
         files.add(new OutputFile.Bytes(Urls.LISTING, new JsonListing(urls).write(site)));
+        for (TextFile f : new ServerConfigs(site.config().baseUrl()).webRootFiles()) {
+            files.add(new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)));
+        }
         problems.addAll(collisions(files, site));
         return new Rendering(problems.isEmpty() ? files : List.of(), problems);
     }

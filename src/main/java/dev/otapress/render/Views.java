@@ -7,6 +7,7 @@ import dev.otapress.render.PageModel.ChannelView;
 import dev.otapress.render.PageModel.PageView;
 import dev.otapress.render.PageModel.ReleaseView;
 import dev.otapress.render.PageModel.SiteView;
+import dev.otapress.server.ServerConfigs;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
@@ -23,9 +24,11 @@ import java.util.stream.Collectors;
 
 /** Builds the template model of each page from the site model. */
 final class Views {
-    /** Scripts and styles from the portal only; the QR code is inline SVG, icons may be data: URLs. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'";
+    /**
+     * The servers' policy, less frame-ancestors: browsers ignore that directive in a meta tag and
+     * log an error for it.
+     */
+    static final String CONTENT_SECURITY_POLICY = ServerConfigs.CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", "");
 
     private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
