@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
         description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InspectCommand.class,
         })
 public final class Main implements Runnable {
 

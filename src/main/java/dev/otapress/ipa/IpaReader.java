@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -59,6 +60,8 @@ public final class IpaReader {
         long size;
         try {
             size = Files.size(ipa);
+        } catch (NoSuchFileException e) {
+            throw new IpaException("no such file", e);
         } catch (IOException e) {
             throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
         }
