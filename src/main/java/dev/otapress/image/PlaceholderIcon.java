@@ -1,6 +1,7 @@
 package dev.otapress.image;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public final class PlaceholderIcon {
             throw new IllegalArgumentException("bad icon size " + size);
         }
         int[] argb = new int[size * size];
-        java.util.Arrays.fill(argb, BACKGROUND);
+        Arrays.fill(argb, BACKGROUND);
         int cell = Math.max(1, size / 2 / GLYPH_ROWS);
         String glyph = glyphFor(initial(appName));
         if (glyph == null) {

@@ -117,6 +117,9 @@ class FixtureGroundTruthTest {
             assertEquals(widest, info.icon().width());
             assertTrue(CgbiPng.isPng(info.icon().png()));
             assertFalse(new CgbiPng().header(info.icon().png()).cgbi(), "the icon handed out must be a standard PNG");
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(info.icon().png()));
+            assertNotNull(image, "ImageIO cannot decode the converted icon");
+            assertEquals(widest, image.getWidth());
         }
         for (JsonNode missing : truth.path("declared_icons_without_file")) {
             assertTrue(info.warnings().stream().anyMatch(w -> w.contains("'" + missing.asText() + "'")), info.warnings().toString());
