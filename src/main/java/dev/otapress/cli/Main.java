@@ -13,9 +13,10 @@ import java.nio.charset.StandardCharsets;
         description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
         subcommands = {
                 BuildCommand.class,
-                CommandLine.HelpCommand.class,
                 ServerConfigCommand.class,
                 CheckCommand.class,
+                InspectCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param sha256        lower-case hex SHA-256 of the whole file
  * @param infoPlistPath the zip entry name of the main Info.plist
  * @param infoPlistTime the modification time of that entry (UTC), used when no date is given
+ * @param profile       the app's embedded.mobileprovision, or null when it has none (or an
+ *                      unreadable one: then a warning says so)
+ * @param icon          the app icon as a standard PNG, or null when the .app holds no icon PNG
+ * @param extensions    the bundles nested in the app (extensions, frameworks, watch apps, App
+ *                      Clips), ordered by their path in the archive
  * @param warnings      things worth telling the user that do not stop a build
  */
 public record IpaInfo(
@@ -22,6 +27,9 @@ public record IpaInfo(
         String infoPlistPath,
         Instant infoPlistTime,
         AppInfo app,
+        ProvisioningProfile profile,
+        Icon icon,
+        List<Extension> extensions,
         List<String> warnings) {
 
     public IpaInfo {
@@ -30,6 +38,7 @@ public record IpaInfo(
         Objects.requireNonNull(infoPlistPath, "infoPlistPath");
         Objects.requireNonNull(infoPlistTime, "infoPlistTime");
         Objects.requireNonNull(app, "app");
+        extensions = List.copyOf(extensions);
         warnings = List.copyOf(warnings);
     }
 }

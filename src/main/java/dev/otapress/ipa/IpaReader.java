@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -25,7 +26,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,30 +43,50 @@ public final class IpaReader {
 
     private static final Pattern MAIN_INFO_PLIST = Pattern.compile("^Payload/[^/]+\\.app/Info\\.plist$");
     private static final Pattern WRAPPED_INFO_PLIST = Pattern.compile("^(.+/)Payload/[^/]+\\.app/Info\\.plist$");
+    private static final String PROFILE = "embedded.mobileprovision";
 
+    private final ProvisioningProfileReader profileReader = new ProvisioningProfileReader();
+    private final IconFinder iconFinder = new IconFinder();
+    private final NestedBundles nestedBundles = new NestedBundles();
+
+    /**
+     * Reads everything otapress needs from an .ipa: the app's Info.plist, its provisioning
+     * profile, its icon and its nested bundles from one opening of the archive, plus one streaming
+     * pass for the SHA-256.
+     *
+     * @throws IpaException when the file is not an installable .ipa, saying what to do about it
+     */
     public IpaInfo read(Path ipa) throws IpaException {
         long size;
         try {
             size = Files.size(ipa);
+        } catch (NoSuchFileException e) {
+            throw new IpaException("no such file", e);
         } catch (IOException e) {
             throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
         }
         if (size == 0) throw new IpaException("the file is empty; build and export the .ipa again");
 
-        IpaInfo info;
+        Contents contents;
         try (ZipFile zip = ZipFile.builder().setPath(ipa).setUseUnicodeExtraFields(true).get()) {
-            info = readZip(ipa, size, zip);
+            contents = readZip(zip);
         } catch (IOException e) {
             throw new IpaException("not a readable zip archive (" + e.getMessage()
                     + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
         }
-        return new IpaInfo(ipa, size, sha256(ipa), info.infoPlistPath(), info.infoPlistTime(), info.app(), info.warnings());
+        return new IpaInfo(ipa, size, sha256(ipa), contents.infoPlistPath(), contents.infoPlistTime(), contents.app(),
+                contents.profile(), contents.icon(), contents.extensions(), contents.warnings());
     }
 
-    private IpaInfo readZip(Path ipa, long size, ZipFile zip) throws IOException, IpaException {
+    /** What the archive holds; the file-level facts (size, hash) are added by the caller. */
+    private record Contents(String infoPlistPath, Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
+                            Icon icon, List<Extension> extensions, List<String> warnings) {}
+
+    private Contents readZip(ZipFile zip) throws IOException, IpaException {
+        List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
         List<ZipArchiveEntry> mains = new ArrayList<>();
         String wrappedPrefix = null;
-        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+        for (ZipArchiveEntry entry : entries) {
             String name = entry.getName();
             if (MAIN_INFO_PLIST.matcher(name).matches()) {
                 mains.add(entry);
@@ -87,10 +110,82 @@ public final class IpaReader {
                     + "); an .ipa holds exactly one app: export it again");
         }
         ZipArchiveEntry main = mains.get(0);
+        String appFolder = main.getName().substring(0, main.getName().length() - "Info.plist".length());
         NSDictionary plist = parseDictionary(readEntry(zip, main, MAX_PLIST_BYTES), main.getName());
         List<String> warnings = new ArrayList<>();
         AppInfo app = appInfo(plist, main.getName(), warnings);
-        return new IpaInfo(ipa, size, "-", main.getName(), entryTime(main), app, warnings);
+
+        BundleFiles files = new ZipBundleFiles(zip, entries, appFolder);
+        ProvisioningProfile profile = profile(files, appFolder, app, warnings);
+        Icon icon = iconFinder.find(plist, files, appFolder, warnings);
+        List<Extension> extensions = nestedBundles.find(files, appFolder, warnings);
+        return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, warnings);
+    }
+
+    private ProvisioningProfile profile(BundleFiles files, String appFolder, AppInfo app, List<String> warnings)
+            throws IOException {
+        String path = appFolder + PROFILE;
+        if (!files.names().contains(PROFILE)) {
+            warnings.add(path + " is missing: the build is unsigned or signed for the simulator, and no device will"
+                    + " install it; export it with an Enterprise, Ad Hoc or Development profile");
+            return null;
+        }
+        ProvisioningProfile profile;
+        try {
+            profile = profileReader.read(files.read(PROFILE, ProvisioningProfileReader.MAX_BYTES));
+        } catch (IpaException e) {
+            warnings.add(path + ": " + e.getMessage());
+            return null;
+        }
+        profile.warnings().forEach(w -> warnings.add(path + ": " + w));
+        if (!profile.coversBundleId(app.bundleIdentifier())) {
+            warnings.add("the provisioning profile is for " + profile.applicationIdentifier() + ", not for "
+                    + app.bundleIdentifier() + "; iOS will refuse the install: sign the build with a profile for its bundle id");
+        }
+        if (!profile.type().installableOverTheAir()) {
+            warnings.add("the build is signed for the App Store, which devices do not install from a web page;"
+                    + " export it again with an Enterprise, Ad Hoc or Development profile");
+        }
+        return profile;
+    }
+
+    /** The main app folder's files, read from the already open archive. */
+    private static final class ZipBundleFiles implements BundleFiles {
+        private final ZipFile zip;
+        private final String appFolder;
+        private final Map<String, ZipArchiveEntry> byName = new LinkedHashMap<>();
+
+        ZipBundleFiles(ZipFile zip, List<ZipArchiveEntry> entries, String appFolder) {
+            this.zip = zip;
+            this.appFolder = appFolder;
+            for (ZipArchiveEntry e : entries) {
+                String name = e.getName();
+                if (!e.isDirectory() && name.startsWith(appFolder) && name.length() > appFolder.length()) {
+                    byName.putIfAbsent(name.substring(appFolder.length()), e);
+                }
+            }
+        }
+
+        @Override
+        public List<String> names() {
+            return List.copyOf(byName.keySet());
+        }
+
+        @Override
+        public byte[] head(String name, int bytes) throws IOException {
+            ZipArchiveEntry entry = byName.get(name);
+            if (entry == null) throw new IOException("no entry " + appFolder + name);
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readNBytes(bytes);
+            }
+        }
+
+        @Override
+        public byte[] read(String name, int cap) throws IOException, IpaException {
+            ZipArchiveEntry entry = byName.get(name);
+            if (entry == null) throw new IOException("no entry " + appFolder + name);
+            return readEntry(zip, entry, cap);
+        }
     }
 
     private static boolean isNestedBundle(String prefix) {

@@ -97,6 +97,29 @@ public final class TestIpa {
         return appEntry(relativeFolder + "/Info.plist", binary(nested));
     }
 
+    /** The app's embedded.mobileprovision, e.g. from {@link TestProfiles#cms()}. */
+    public TestIpa embeddedProfile(byte[] profile) {
+        return appEntry("embedded.mobileprovision", profile);
+    }
+
+    /**
+     * Declares icon base names the way Xcode does (CFBundleIcons › CFBundlePrimaryIcon ›
+     * CFBundleIconFiles); add the files themselves with {@link #icon}.
+     */
+    public TestIpa iconFiles(String... baseNames) {
+        NSDictionary primary = new NSDictionary();
+        primary.put("CFBundleIconFiles", NSObject.fromJavaObject(baseNames));
+        NSDictionary icons = new NSDictionary();
+        icons.put("CFBundlePrimaryIcon", primary);
+        info.put("CFBundleIcons", icons);
+        return this;
+    }
+
+    /** An icon file at the top of the .app folder, e.g. {@code AppIcon60x60@2x.png}. */
+    public TestIpa icon(String fileName, byte[] png) {
+        return appEntry(fileName, png);
+    }
+
     public byte[] infoPlistBytes() {
         return binaryPlist ? binary(info) : info.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
     }
