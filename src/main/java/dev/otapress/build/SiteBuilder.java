@@ -10,6 +10,8 @@ import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.ReleaseSource;
+import dev.otapress.ipa.CgbiPng;
+import dev.otapress.ipa.InstallChecks;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
@@ -24,7 +26,11 @@ import dev.otapress.site.SiteAssembler;
 import dev.otapress.yaml.DidYouMean;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -39,6 +45,7 @@ import java.util.Set;
  */
 public final class SiteBuilder {
     private static final int EXCERPT_CHARS = 160;
+    private static final long MAX_ICON_BYTES = 8L * 1024 * 1024;
 
     private final SiteConfigLoader configLoader = new SiteConfigLoader();
     private final ContentScanner scanner = new ContentScanner();
@@ -46,6 +53,17 @@ public final class SiteBuilder {
     private final IpaReader ipaReader = new IpaReader();
     private final SiteAssembler assembler = new SiteAssembler();
     private final OutputWriter writer = new OutputWriter();
+    private final CgbiPng png = new CgbiPng();
+    private final Clock clock;
+
+    public SiteBuilder() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for profile expiry checks */
+    public SiteBuilder(Clock clock) {
+        this.clock = clock;
+    }
 
     public BuildResult build(BuildRequest request) throws BuildException {
         Path siteDir = request.siteDir();
@@ -63,7 +81,8 @@ public final class SiteBuilder {
         diagnostics.addAll(scan.diagnostics());
         String introHtml = scan.intro() == null ? "" : intro(scan.intro(), markdown, diagnostics);
 
-        List<Read> reads = scan.sources().parallelStream().map(s -> read(s, markdown)).toList();
+        InstallChecks checks = config == null ? InstallChecks.ALL : config.checks();
+        List<Read> reads = scan.sources().parallelStream().map(s -> read(s, markdown, checks)).toList();
         List<Release> releases = new ArrayList<>();
         int drafts = 0;
         for (Read r : reads) {
@@ -81,7 +100,7 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Rendering rendering = new SiteRenderer(theme, siteDir).render(assembly.site());
+        SiteRenderer.Rendering rendering = new SiteRenderer(theme, siteDir, clock.instant()).render(assembly.site());
         diagnostics.addAll(rendering.diagnostics());
         failOnErrors(diagnostics);
 
@@ -116,7 +135,7 @@ public final class SiteBuilder {
     private record Read(Release release, List<Diagnostic> diagnostics) {
     }
 
-    private Read read(ReleaseSource source, Markdown markdown) {
+    private Read read(ReleaseSource source, Markdown markdown, InstallChecks checks) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "", 1)
                 : frontMatter.read(source.notes(), problems);
@@ -139,13 +158,40 @@ public final class SiteBuilder {
             problems.add(Diagnostic.error(source.notes(), 0, "says build " + fm.build() + " but "
                     + source.ipa().getFileName() + " is build " + app.build() + "; fix the front matter or replace the .ipa"));
         }
+        for (InstallChecks.Finding f : checks.check(ipa, clock.instant())) {
+            problems.add(new Diagnostic(source.ipa(), 0, f.error() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                    f.message()));
+        }
+        byte[] icon = icon(source, fm, ipa, problems);
         if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
 
         String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
         Release release = new Release(source, ipa, title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
                 fm.channel() != null ? fm.channel() : SiteConfig.Channel.STABLE.name(), fm.draft(),
-                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS), fm.params());
+                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS), icon, fm.params());
         return new Read(release, problems);
+    }
+
+    /** The front matter's icon file, else the IPA's own icon; null (with a warning) when neither. */
+    private byte[] icon(ReleaseSource source, FrontMatter fm, IpaInfo ipa, List<Diagnostic> problems) {
+        if (fm.icon() != null) {
+            Path file = source.folder().resolve(fm.icon());
+            try {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_ICON_BYTES) {
+                    problems.add(Diagnostic.error(source.notes(), 0, "icon '" + fm.icon() + "' is not a file of at most "
+                            + MAX_ICON_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
+                    return null;
+                }
+                return png.toStandardPng(Files.readAllBytes(file));
+            } catch (IOException | IpaException e) {
+                problems.add(Diagnostic.error(file, "is not a usable PNG icon (" + e.getMessage() + "); use a square PNG, 512×512 or larger"));
+                return null;
+            }
+        }
+        if (ipa.icon() != null) return ipa.icon().png();
+        problems.add(Diagnostic.warning(source.ipa(), "has no icon PNG that otapress can read (modern apps may keep icons only"
+                + " in Assets.car); a placeholder is shown: add 'icon: AppIcon.png' to index.md with a 512×512 PNG to use your own"));
+        return null;
     }
 
     private String intro(Path file, Markdown markdown, List<Diagnostic> diagnostics) {

@@ -9,6 +9,7 @@ import dev.otapress.ipa.AppInfo;
 import dev.otapress.ipa.DeviceFamily;
 import dev.otapress.ipa.Extension;
 import dev.otapress.ipa.Icon;
+import dev.otapress.ipa.InstallChecks;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
@@ -143,7 +144,14 @@ public final class InspectCommand implements Callable<Integer> {
                 icon == null ? null : new IconReport(icon.source(), icon.width(), icon.height(), icon.cgbi()),
                 info.profile() == null ? null : profileJson(info.profile()),
                 info.extensions().stream().map(e -> new ExtensionReport(e.bundleIdentifier(), e.type().id(), e.name())).toList(),
-                info.warnings());
+                warnings(info));
+    }
+
+    /** The reader's warnings, and what the build's install checks would say about this IPA. */
+    private static List<String> warnings(IpaInfo info) {
+        List<String> all = new java.util.ArrayList<>(info.warnings());
+        InstallChecks.ALL.check(info, Instant.now()).forEach(f -> all.add("the build " + f.message()));
+        return all;
     }
 
     private static ProfileJson profileJson(ProvisioningProfile p) {
@@ -177,7 +185,7 @@ public final class InspectCommand implements Callable<Integer> {
         else printProfile(out, info.profile());
         if (info.extensions().isEmpty()) line(out, "Nested", "none");
         for (Extension e : info.extensions()) line(out, "Nested", e.bundleIdentifier() + " (" + e.type().id() + ", " + e.name() + ")");
-        for (String w : info.warnings()) out.println("  warning: " + w);
+        for (String w : warnings(info)) out.println("  warning: " + w);
     }
 
     private static void printProfileFile(PrintWriter out, Path file, ProvisioningProfile profile, boolean first) {

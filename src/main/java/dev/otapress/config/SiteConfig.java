@@ -1,5 +1,7 @@
 package dev.otapress.config;
 
+import dev.otapress.ipa.InstallChecks;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record SiteConfig(
         String theme,
         MarkdownOptions markdown,
         List<Channel> channels,
-        Checks checks) {
+        InstallChecks checks) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -50,22 +52,5 @@ public record SiteConfig(
         }
     }
 
-    /**
-     * The build-time guards against builds that cannot install, each of which a site may turn off.
-     *
-     * @param expiryWarningDays warn when a profile expires within this many days
-     */
-    public record Checks(
-            boolean appStoreBuild,
-            boolean expiredProfile,
-            boolean bundleIdMismatch,
-            boolean missingProfile,
-            int expiryWarningDays) {
-        public static final Checks ALL = new Checks(true, true, true, true, 30);
-
-        public Checks {
-            if (expiryWarningDays < 0) throw new IllegalArgumentException("expiryWarningDays < 0");
-        }
-    }
 
 }

@@ -2,6 +2,7 @@ package dev.otapress.config;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
+import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class SiteConfigLoader {
         }
 
         List<SiteConfig.Channel> channels = channels(yaml);
-        SiteConfig.Checks checks = checks(yaml);
+        InstallChecks checks = checks(yaml);
 
         if (!problems.isEmpty() || title == null || baseUrl == null) throw new BuildException(problems);
         try {
@@ -126,16 +127,16 @@ public final class SiteConfigLoader {
         return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
-    private static SiteConfig.Checks checks(YamlMapping yaml) {
+    private static InstallChecks checks(YamlMapping yaml) {
         YamlMapping c = yaml.mapping("checks");
-        if (c == null) return SiteConfig.Checks.ALL;
+        if (c == null) return InstallChecks.ALL;
         c.rejectUnknownKeys(CHECK_KEYS, " under 'checks'");
         Integer days = c.integer("expiry_warning_days");
         if (days != null && days < 0) {
             c.error("expiry_warning_days", "'expiry_warning_days' must be 0 or more");
             days = null;
         }
-        return new SiteConfig.Checks(
+        return new InstallChecks(
                 !Boolean.FALSE.equals(c.bool("app_store_build")),
                 !Boolean.FALSE.equals(c.bool("expired_profile")),
                 !Boolean.FALSE.equals(c.bool("bundle_id_mismatch")),

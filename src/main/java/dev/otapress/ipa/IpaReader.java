@@ -125,11 +125,8 @@ public final class IpaReader {
     private ProvisioningProfile profile(BundleFiles files, String appFolder, AppInfo app, List<String> warnings)
             throws IOException {
         String path = appFolder + PROFILE;
-        if (!files.names().contains(PROFILE)) {
-            warnings.add(path + " is missing: the build is unsigned or signed for the simulator, and no device will"
-                    + " install it; export it with an Enterprise, Ad Hoc or Development profile");
-            return null;
-        }
+        // Whether a missing, foreign or App Store profile stops a build is InstallChecks' call.
+        if (!files.names().contains(PROFILE)) return null;
         ProvisioningProfile profile;
         try {
             profile = profileReader.read(files.read(PROFILE, ProvisioningProfileReader.MAX_BYTES));
@@ -138,14 +135,6 @@ public final class IpaReader {
             return null;
         }
         profile.warnings().forEach(w -> warnings.add(path + ": " + w));
-        if (!profile.coversBundleId(app.bundleIdentifier())) {
-            warnings.add("the provisioning profile is for " + profile.applicationIdentifier() + ", not for "
-                    + app.bundleIdentifier() + "; iOS will refuse the install: sign the build with a profile for its bundle id");
-        }
-        if (!profile.type().installableOverTheAir()) {
-            warnings.add("the build is signed for the App Store, which devices do not install from a web page;"
-                    + " export it again with an Enterprise, Ad Hoc or Development profile");
-        }
         return profile;
     }
 

@@ -31,6 +31,16 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
     }
 
     /**
+     * @param type        enterprise, ad-hoc, development or app-store
+     * @param summary     the type in plain words, e.g. "Ad hoc: 24 registered devices"
+     * @param expiresSoon the profile expires within the site's warning period
+     * @param expired     the profile has expired
+     */
+    public record ProfileView(String type, String summary, String name, String teamName, String expires,
+                              String expiresLabel, boolean expiresSoon, boolean expired, int devices) {
+    }
+
+    /**
      * @param kind       home, app or release
      * @param root       the relative prefix from this page to the site root ("" or "../../")
      * @param home       link to the home page
@@ -65,6 +75,8 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param installLink     the itms-services link; the template's escaping writes its '&' as &amp;amp; once
      * @param latestInChannel whether this is the newest release of its channel
      * @param newestInChannel the newest release of this one's channel when this one is older, else null
+     * @param profile         the provisioning profile's facts, or null for an unsigned build
+     * @param extensions      the nested bundles, e.g. "com.acme.app.widgets (app extension)"
      */
     public record ReleaseView(
             String title, String appName, String bundleIdentifier, String version, String build,
@@ -73,9 +85,10 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
             String minimumOS, String devices, long size, String sizeLabel, String sha256, String fileName,
             TemplateHTMLOutputModel notes, String excerpt,
             String link, String url, String manifestUrl, String ipaUrl, String ipaLink, String iconLink,
-            String installLink, Map<String, Object> params,
+            String installLink, ProfileView profile, List<String> extensions, Map<String, Object> params,
             ReleaseView previous, ReleaseView next, ReleaseView newestInChannel) {
         public ReleaseView {
+            extensions = List.copyOf(extensions);
             params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         }
     }

@@ -1,6 +1,8 @@
 package dev.otapress.render;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.image.IconScaler;
+import dev.otapress.image.PlaceholderIcon;
 import dev.otapress.output.OutputFile;
 import dev.otapress.server.ServerConfigs;
 import dev.otapress.server.TextFile;
@@ -11,6 +13,7 @@ import dev.otapress.site.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +32,40 @@ public final class SiteRenderer {
 
     private final Theme theme;
     private final Path siteDir;
+    private final Instant now;
+    private final IconScaler scaler = new IconScaler();
+    private final PlaceholderIcon placeholder = new PlaceholderIcon();
 
-    public SiteRenderer(Theme theme, Path siteDir) {
+    /** @param now when the build runs, for "expires soon" notes on the pages */
+    public SiteRenderer(Theme theme, Path siteDir, Instant now) {
         this.theme = theme;
         this.siteDir = siteDir;
+        this.now = now;
+    }
+
+    /** icon-57.png and icon-512.png, the sizes the manifest's display-image and full-size-image want. */
+    private void icons(Release r, List<OutputFile> files, List<Diagnostic> problems) {
+        for (int size : new int[] {IconScaler.DISPLAY_IMAGE_SIZE, IconScaler.FULL_SIZE_IMAGE_SIZE}) {
+            byte[] png;
+            if (r.iconPng() == null) {
+                png = placeholder.render(r.ipa().app().name(), size);
+            } else {
+                try {
+                    png = scaler.scale(r.iconPng(), size);
+                } catch (IOException e) {
+                    problems.add(Diagnostic.warning(r.source().ipa(), "its icon cannot be scaled (" + e.getMessage() + "); a placeholder is used"));
+                    png = placeholder.render(r.ipa().app().name(), size);
+                }
+            }
+            files.add(new OutputFile.Bytes(Urls.icon(r, size), png));
+        }
     }
 
     public Rendering render(Site site) {
         List<Diagnostic> problems = new ArrayList<>();
         List<OutputFile> files = new ArrayList<>();
         Urls urls = new Urls(site.config().baseUrl());
-        Views views = new Views(site, urls, false);
+        Views views = new Views(site, urls, now);
         ManifestWriter manifests = new ManifestWriter(urls);
         Templates templates;
         try {
@@ -55,7 +81,8 @@ public final class SiteRenderer {
             if (site.apps().size() > 1) page(templates, "app.ftlh", views.app(app), Urls.appPage(app), files, problems);
             for (Release r : app.releases()) {
                 page(templates, "release.ftlh", views.release(app, r), Urls.releasePage(r), files, problems);
-                files.add(new OutputFile.Bytes(Urls.manifest(r), manifests.write(r, false)));
+                files.add(new OutputFile.Bytes(Urls.manifest(r), manifests.write(r, true)));
+                icons(r, files, problems);
                 files.add(new OutputFile.Copy(Urls.ipa(r), r.source().ipa()));
                 for (Path asset : r.source().assets()) {
                     files.add(new OutputFile.Copy(r.sitePath() + "/" + asset.getFileName(), asset));
@@ -67,7 +94,8 @@ public final class SiteRenderer {
             files.add(new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)));
         }
         problems.addAll(collisions(files, site));
-        return new Rendering(problems.isEmpty() ? files : List.of(), problems);
+        boolean failed = problems.stream().anyMatch(Diagnostic::isError);
+        return new Rendering(failed ? List.of() : files, problems);
     }
 
     private static void page(Templates templates, String template, PageModel model, String path,

@@ -2,6 +2,8 @@ package dev.otapress.render;
 
 import dev.otapress.config.SiteConfig;
 import dev.otapress.ipa.DeviceFamily;
+import dev.otapress.ipa.ProvisioningProfile;
+import dev.otapress.render.PageModel.ProfileView;
 import dev.otapress.render.PageModel.AppView;
 import dev.otapress.render.PageModel.ChannelView;
 import dev.otapress.render.PageModel.PageView;
@@ -12,6 +14,8 @@ import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,12 +40,12 @@ final class Views {
     private final Site site;
     private final Urls urls;
     private final Set<String> latestInChannel = new HashSet<>();
-    private final boolean iconsWritten;
+    private final Instant now;
 
-    Views(Site site, Urls urls, boolean iconsWritten) {
+    Views(Site site, Urls urls, Instant now) {
         this.site = site;
         this.urls = urls;
-        this.iconsWritten = iconsWritten;
+        this.now = now;
         for (App app : site.apps()) {
             Set<String> seen = new HashSet<>();
             for (Release r : app.releases()) if (seen.add(r.channel())) latestInChannel.add(r.sitePath());
@@ -101,7 +105,7 @@ final class Views {
     }
 
     private String iconLink(Release r, String from) {
-        return iconsWritten ? Urls.relative(from, Urls.icon(r, 512)) : null;
+        return Urls.relative(from, Urls.icon(r, 512));
     }
 
     private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next) {
@@ -120,7 +124,24 @@ final class Views {
                 Templates.markup(r.notesHtml()), r.excerpt(),
                 Urls.relative(from, Urls.releasePage(r)), urls.absolute(Urls.releaseFolder(r)), manifestUrl,
                 urls.absolute(Urls.ipa(r)), Urls.relative(from, Urls.ipa(r)), iconLink(r, from),
-                Urls.installLink(manifestUrl), r.params(), previous, next, newestView);
+                Urls.installLink(manifestUrl), profile(r.ipa().profile()),
+                r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),
+                r.params(), previous, next, newestView);
+    }
+
+    private ProfileView profile(ProvisioningProfile p) {
+        if (p == null) return null;
+        String devices = p.devices() + " registered device" + (p.devices() == 1 ? "" : "s");
+        String summary = switch (p.type()) {
+            case ENTERPRISE -> "Enterprise: installs on any company device";
+            case AD_HOC -> "Ad hoc: " + devices;
+            case DEVELOPMENT -> "Development: " + devices;
+            case APP_STORE -> "App Store: cannot be installed from this page";
+        };
+        boolean expired = p.isExpiredAt(now);
+        boolean soon = !expired && p.expires().isBefore(now.plus(Duration.ofDays(site.config().checks().warningDays())));
+        return new ProfileView(p.type().id(), summary, p.name(), p.teamName(), ISO_DATE.format(p.expires()),
+                DATE_LABEL.format(p.expires()), soon, expired, p.devices());
     }
 
     private App appOf(Release r) {

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param channel   the channel's name (one the site declares)
  * @param notesHtml the rendered notes, already safe to insert as markup
  * @param excerpt   the first lines of the notes as plain text
+ * @param iconPng   the app icon as a standard PNG (the front matter's, else the IPA's), or null
+ *                  when there is none and a placeholder stands in
  */
 public record Release(
         ReleaseSource source,
@@ -25,6 +27,7 @@ public record Release(
         boolean draft,
         String notesHtml,
         String excerpt,
+        byte[] iconPng,
         Map<String, Object> params) {
 
     /** Newest first: by version, then build, then date, then path (so the order is total). */

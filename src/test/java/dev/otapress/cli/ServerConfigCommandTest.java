@@ -44,7 +44,7 @@ class ServerConfigCommandTest {
     void aMissingBaseUrlSaysWhatToAdd() throws Exception {
         Files.writeString(site.resolve("site.yaml"), "title: Field\n");
         assertEquals(Main.FAILED, run("server-config", "apache", "--site", site.toString()));
-        assertTrue(err.toString().contains("base_url is missing"), err.toString());
+        assertTrue(err.toString().contains("'base_url' is missing"), err.toString());
     }
 
     @Test

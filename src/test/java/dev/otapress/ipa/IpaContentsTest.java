@@ -118,19 +118,22 @@ class IpaContentsTest {
                 .writeTo(dir.resolve("a.ipa"));
         IpaInfo info = reader.read(ipa);
         assertEquals(ProvisioningProfile.Type.AD_HOC, info.profile().type());
-        assertTrue(info.warnings().stream().anyMatch(w -> w.contains("not for com.example.field")), info.warnings().toString());
+        assertTrue(InstallChecks.ALL.check(info, java.time.Instant.parse("2026-01-01T00:00:00Z")).stream()
+                .anyMatch(f -> f.error() && f.message().contains("does not cover com.example.field")));
     }
 
     @Test
     void warnsAboutAnAppStoreBuildAndAMissingOrBrokenProfile() throws Exception {
         Path store = TestIpa.app("Field", "com.example.field").version("1.0", "1")
                 .embeddedProfile(TestProfiles.appStore("Store").cms()).writeTo(dir.resolve("store.ipa"));
-        assertTrue(reader.read(store).warnings().stream().anyMatch(w -> w.contains("App Store")));
+        assertTrue(InstallChecks.ALL.check(reader.read(store), java.time.Instant.parse("2026-01-01T00:00:00Z")).stream()
+                .anyMatch(f -> f.error() && f.message().contains("App Store")));
 
         Path none = TestIpa.app("Field", "com.example.field").version("1.0", "1").writeTo(dir.resolve("none.ipa"));
         IpaInfo noProfile = reader.read(none);
         assertNull(noProfile.profile());
-        assertTrue(noProfile.warnings().stream().anyMatch(w -> w.contains("embedded.mobileprovision is missing")));
+        assertTrue(InstallChecks.ALL.check(noProfile, java.time.Instant.parse("2026-01-01T00:00:00Z")).stream()
+                .anyMatch(f -> f.error() && f.message().contains("no readable embedded.mobileprovision")));
 
         Path empty = TestIpa.app("Field", "com.example.field").version("1.0", "1")
                 .embeddedProfile(new byte[0]).writeTo(dir.resolve("empty.ipa"));

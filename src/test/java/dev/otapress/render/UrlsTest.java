@@ -46,7 +46,7 @@ class UrlsTest {
     void relativeLinksClimbToTheRoot() {
         assertEquals("../../index.html", Urls.relative("releases/1.0/index.html", "index.html"));
         assertEquals("assets/style.css", Urls.relative("index.html", "assets/style.css"));
-        assertEquals("../2.0%20beta/index.html", Urls.relative("releases/1.0/index.html", "releases/../releases/2.0 beta/index.html".replace("releases/../", "").replaceFirst("^", "")).replace("releases/", "../"));
+        assertEquals("../../releases/2.0%20beta/index.html", Urls.relative("releases/1.0/index.html", "releases/2.0 beta/index.html"));
     }
 
     @Test

@@ -23,8 +23,40 @@ public final class SampleContent {
                 .version("2.0.1", "2010")
                 .put("CFBundleDisplayName", "Acme Expenses")
                 .put("MinimumOSVersion", "17.0")
+                .enterpriseSigned()
+                .iconFiles("AppIcon60x60")
+                .icon("AppIcon60x60@2x.png", icon(120, 0xFF1E9E5A, 0xFF0B6B3A))
+                .icon("AppIcon60x60@3x.png", icon(180, 0xFF1E9E5A, 0xFF0B6B3A))
                 .time(Instant.parse("2026-11-03T14:00:00Z")));
         return ipas;
+    }
+
+    /**
+     * An app icon in Apple's CgBI form, as Xcode ships it: a diagonal gradient with a white ring
+     * whose edge is anti-aliased, so the conversion's handling of partial alpha shows.
+     */
+    static byte[] icon(int size, int from, int to) {
+        int[] argb = new int[size * size];
+        double c = (size - 1) / 2.0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double t = (x + y) / (2.0 * (size - 1));
+                int r = mix(from >> 16 & 0xFF, to >> 16 & 0xFF, t);
+                int g = mix(from >> 8 & 0xFF, to >> 8 & 0xFF, t);
+                int b = mix(from & 0xFF, to & 0xFF, t);
+                double d = Math.hypot(x - c, y - c) / size;
+                double ring = Math.max(0, 1 - Math.abs(d - 0.27) * size / 3.0);
+                r = mix(r, 255, Math.min(1, ring));
+                g = mix(g, 255, Math.min(1, ring));
+                b = mix(b, 255, Math.min(1, ring));
+                argb[y * size + x] = 0xFF000000 | r << 16 | g << 8 | b;
+            }
+        }
+        return TestPng.cgbi(size, size, argb);
+    }
+
+    private static int mix(int a, int b, double t) {
+        return (int) Math.round(a + (b - a) * t);
     }
 
     private static TestIpa fieldService(String version, String build, String time) {
@@ -32,6 +64,10 @@ public final class SampleContent {
                 .version(version, build)
                 .put("CFBundleDisplayName", "Field Service")
                 .put("UIDeviceFamily", new int[] {1})
+                .enterpriseSigned()
+                .iconFiles("AppIcon60x60")
+                .icon("AppIcon60x60@2x.png", icon(120, 0xFF2F80ED, 0xFF123E8C))
+                .icon("AppIcon60x60@3x.png", icon(180, 0xFF2F80ED, 0xFF123E8C))
                 .nestedBundle("PlugIns/FieldServiceWidgets.appex", "com.acme.fieldservice.widgets", version)
                 .time(Instant.parse(time));
     }

@@ -97,6 +97,15 @@ public final class TestIpa {
         return appEntry(relativeFolder + "/Info.plist", binary(nested));
     }
 
+    /**
+     * Signs the app the way a typical in-house build is: an enterprise profile (CMS-wrapped)
+     * for the team's wildcard app id, valid until 2036.
+     */
+    public TestIpa enterpriseSigned() {
+        return embeddedProfile(TestProfiles.enterprise("Acme In-House Distribution")
+                .dates(Instant.parse("2026-01-05T09:00:00Z"), Instant.parse("2036-01-05T09:00:00Z")).cms());
+    }
+
     /** The app's embedded.mobileprovision, e.g. from {@link TestProfiles#cms()}. */
     public TestIpa embeddedProfile(byte[] profile) {
         return appEntry("embedded.mobileprovision", profile);

@@ -1,0 +1,68 @@
+package dev.otapress.ipa;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells, before anything is published, whether devices will be able to install a build: the
+ * failures iOS reports only after a download, or not at all.
+ *
+ * @param appStoreBuild    an App Store profile is an error (it never installs over the air)
+ * @param expiredProfile   an expired profile is an error
+ * @param bundleIdMismatch a profile for another bundle id is an error
+ * @param missingProfile   no embedded.mobileprovision (unsigned or simulator build) is an error
+ * @param warningDays      a profile expiring within this many days is a warning
+ */
+public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boolean bundleIdMismatch,
+                            boolean missingProfile, int warningDays) {
+
+    public static final InstallChecks ALL = new InstallChecks(true, true, true, true, 30);
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** One finding; an error stops a build, a warning is printed. */
+    public record Finding(boolean error, String message) {
+    }
+
+    public List<Finding> check(IpaInfo ipa, Instant now) {
+        List<Finding> findings = new ArrayList<>();
+        ProvisioningProfile p = ipa.profile();
+        String turnOff = " (to publish it anyway, set checks.%s: false in site.yaml)";
+        if (p == null) {
+            findings.add(new Finding(missingProfile, "has no readable embedded.mobileprovision: it is unsigned or built for"
+                    + " the simulator, and no device will install it; export it with an Enterprise, Ad Hoc or Development"
+                    + " profile" + String.format(turnOff, "missing_profile")));
+            return findings;
+        }
+        if (p.type() == ProvisioningProfile.Type.APP_STORE) {
+            findings.add(new Finding(appStoreBuild, "is signed for the App Store (profile '" + p.name() + "'), which iOS"
+                    + " never installs from a web page; export it again with an Enterprise or Ad Hoc profile"
+                    + String.format(turnOff, "app_store_build")));
+        }
+        if (!p.coversBundleId(ipa.app().bundleIdentifier())) {
+            findings.add(new Finding(bundleIdMismatch, "is signed with profile '" + p.name() + "' for "
+                    + p.applicationIdentifier() + ", which does not cover " + ipa.app().bundleIdentifier()
+                    + "; iOS will refuse the install: sign it with a profile for its bundle id"
+                    + String.format(turnOff, "bundle_id_mismatch")));
+        }
+        if (p.isExpiredAt(now)) {
+            findings.add(new Finding(expiredProfile, "has a provisioning profile that expired on " + DAY.format(p.expires())
+                    + "; iOS will not install or launch it: renew the profile and export the build again"
+                    + String.format(turnOff, "expired_profile")));
+        } else if (p.expires().isBefore(now.plus(Duration.ofDays(warningDays)))) {
+            long days = Duration.between(now, p.expires()).toDays();
+            findings.add(new Finding(false, "has a provisioning profile that expires on " + DAY.format(p.expires())
+                    + " (in " + days + " day" + (days == 1 ? "" : "s") + "); after that the app no longer launches:"
+                    + " renew the profile and publish a new build before then"));
+        }
+        if (p.type() == ProvisioningProfile.Type.AD_HOC) {
+            findings.add(new Finding(false, "is an ad hoc build for " + p.devices() + " registered device"
+                    + (p.devices() == 1 ? "" : "s") + "; other devices cannot install it"));
+        }
+        return findings;
+    }
+}
