@@ -109,7 +109,8 @@ public final class YamlMapping {
 
     /** The line of the mapping itself (for a missing key). */
     public int line() {
-        return node.getStartMark().getLine() + 1 + lineOffset;
+        // An empty document has no position; point at its first line.
+        return node.getStartMark() == null ? 1 + lineOffset : node.getStartMark().getLine() + 1 + lineOffset;
     }
 
     public int line(String key) {
