@@ -94,7 +94,6 @@ public final class SiteBuilder {
         List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, diagnostics);
         Theme theme = config == null ? null
                 : Theme.resolve(siteDir, config.theme(), siteDir.resolve(SiteConfigLoader.FILE_NAME), diagnostics);
-        failOnErrors(diagnostics);
 
         SiteAssembler.Assembly assembly = assembler.assemble(config, introHtml, channels, releases);
         diagnostics.addAll(assembly.diagnostics());

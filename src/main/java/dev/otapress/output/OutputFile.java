@@ -15,7 +15,7 @@ public sealed interface OutputFile {
         }
     }
 
-    /** A file taken over byte for byte (the .ipa, theme assets): hard-linked where possible. */
+    /** A file taken over byte for byte (the .ipa, theme assets). */
     record Copy(String path, Path source) implements OutputFile {
         public Copy {
             checkPath(path);

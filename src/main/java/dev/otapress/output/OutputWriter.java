@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -96,7 +95,7 @@ public final class OutputWriter {
                     Files.write(dest, b.content(), StandardOpenOption.CREATE_NEW);
                     bytes += b.content().length;
                 } else if (f instanceof OutputFile.Copy c) {
-                    bytes += linkOrCopy(c.source(), dest);
+                    bytes += copy(c.source(), dest);
                 }
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -109,15 +108,13 @@ public final class OutputWriter {
         return new Written(target, files.size(), bytes);
     }
 
-    private static long linkOrCopy(Path source, Path dest) throws IOException {
-        try {
-            Files.createLink(dest, source);
-        } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
-            throw new IOException("cannot place " + dest + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            // Another file system, or links not allowed: a copy is just as good, only slower.
-            Files.copy(source, dest);
-        }
+    /**
+     * Copies, never hard-links: a link would share the file with content/, and a new build copied
+     * over the old one in place (cp does that) would change the published .ipa before any build
+     * had checked it, breaking the promise that a failed build leaves the last good portal alone.
+     */
+    private static long copy(Path source, Path dest) throws IOException {
+        Files.copy(source, dest, StandardCopyOption.COPY_ATTRIBUTES);
         return Files.size(dest);
     }
 

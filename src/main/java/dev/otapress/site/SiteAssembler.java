@@ -43,7 +43,8 @@ public final class SiteAssembler {
             apps.add(new App(e.getKey(), sorted.get(0).ipa().app().name(), sorted));
         }
         apps.sort(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(App::bundleIdentifier));
-        return new Assembly(problems.isEmpty() ? new Site(config, introHtml, channels, apps) : null, problems);
+        // Without a config (site.yaml was broken) the duplicates are still worth reporting with the rest.
+        return new Assembly(problems.isEmpty() && config != null ? new Site(config, introHtml, channels, apps) : null, problems);
     }
 
 }
