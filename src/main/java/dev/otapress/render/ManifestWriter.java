@@ -1,15 +1,18 @@
 package dev.otapress.render;
 
-import com.dd.plist.NSArray;
-import com.dd.plist.NSDictionary;
 import dev.otapress.site.Release;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the manifest.plist that iOS reads after an install link is tapped. The keys are Apple's
  * (DESIGN.md §1); bundle-identifier and bundle-version come from the IPA itself, because iOS
  * discards a download whose identifier differs from the manifest's.
+ *
+ * <p>Written by hand, in the layout Xcode and plutil use, because plist libraries put strings with
+ * '&' or '<' into CDATA sections; entity escaping is what every plist reader handles.
  */
 public final class ManifestWriter {
     private final Urls urls;
@@ -20,30 +23,55 @@ public final class ManifestWriter {
 
     /** @param withIcons whether icon-57.png and icon-512.png are written beside the manifest */
     public byte[] write(Release release, boolean withIcons) {
-        NSArray assets = new NSArray(withIcons ? 3 : 1);
-        assets.setValue(0, asset("software-package", urls.absolute(Urls.ipa(release))));
+        List<String[]> assets = new ArrayList<>();
+        assets.add(new String[] {"software-package", urls.absolute(Urls.ipa(release))});
         if (withIcons) {
-            assets.setValue(1, asset("display-image", urls.absolute(Urls.icon(release, 57))));
-            assets.setValue(2, asset("full-size-image", urls.absolute(Urls.icon(release, 512))));
+            assets.add(new String[] {"display-image", urls.absolute(Urls.icon(release, 57))});
+            assets.add(new String[] {"full-size-image", urls.absolute(Urls.icon(release, 512))});
         }
-        NSDictionary metadata = new NSDictionary();
-        metadata.put("bundle-identifier", release.ipa().app().bundleIdentifier());
-        metadata.put("bundle-version", release.version());
-        metadata.put("kind", "software");
-        metadata.put("title", release.ipa().app().name());
-
-        NSDictionary item = new NSDictionary();
-        item.put("assets", assets);
-        item.put("metadata", metadata);
-        NSDictionary root = new NSDictionary();
-        root.put("items", new NSArray(item));
-        return root.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
+        StringBuilder x = new StringBuilder(1024);
+        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n")
+                .append("<plist version=\"1.0\">\n<dict>\n\t<key>items</key>\n\t<array>\n\t\t<dict>\n")
+                .append("\t\t\t<key>assets</key>\n\t\t\t<array>\n");
+        for (String[] asset : assets) {
+            x.append("\t\t\t\t<dict>\n");
+            entry(x, 5, "kind", asset[0]);
+            entry(x, 5, "url", asset[1]);
+            x.append("\t\t\t\t</dict>\n");
+        }
+        x.append("\t\t\t</array>\n\t\t\t<key>metadata</key>\n\t\t\t<dict>\n");
+        entry(x, 4, "bundle-identifier", release.ipa().app().bundleIdentifier());
+        entry(x, 4, "bundle-version", release.version());
+        entry(x, 4, "kind", "software");
+        entry(x, 4, "title", release.ipa().app().name());
+        x.append("\t\t\t</dict>\n\t\t</dict>\n\t</array>\n</dict>\n</plist>\n");
+        return x.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static NSDictionary asset(String kind, String url) {
-        NSDictionary d = new NSDictionary();
-        d.put("kind", kind);
-        d.put("url", url);
-        return d;
+    private static void entry(StringBuilder x, int depth, String key, String value) {
+        String indent = "\t".repeat(depth);
+        x.append(indent).append("<key>").append(escape(key)).append("</key>\n")
+                .append(indent).append("<string>").append(escape(value)).append("</string>\n");
+    }
+
+    /** XML text escaping; characters XML 1.0 cannot carry at all are dropped. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> {
+                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                            || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
+                    if (legal) out.appendCodePoint(c);
+                }
+            }
+        }
+        return out.toString();
     }
 }

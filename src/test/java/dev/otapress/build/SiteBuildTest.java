@@ -275,6 +275,35 @@ class SiteBuildTest {
     }
 
     @Test
+    void theManifestEscapesTheTitleAndTheIconsAreStandardPngs() throws Exception {
+        TestSite site = TestSite.at(dir.resolve("manifest")).defaultSiteYaml();
+        site.release("1.0", "A.ipa", app("1.0", "1").put("CFBundleDisplayName", "R&D <Tools>")
+                .iconFiles("AppIcon60x60")
+                .icon("AppIcon60x60@2x.png", dev.otapress.testing.TestPng.solidCgbi(120, 0x80FF0000)));
+        StringWriter err = new StringWriter();
+        assertEquals(0, build(site.root(), err), err.toString());
+        String xml = Files.readString(site.out().resolve("1.0/manifest.plist"));
+        assertTrue(xml.contains("<string>R&amp;D &lt;Tools&gt;</string>"), xml);
+        NSDictionary root = (NSDictionary) PropertyListParser.parse(site.out().resolve("1.0/manifest.plist").toFile());
+        NSDictionary item = (NSDictionary) ((NSArray) root.get("items")).objectAtIndex(0);
+        assertEquals("R&D <Tools>", ((NSDictionary) item.get("metadata")).get("title").toJavaObject());
+        NSArray assets = (NSArray) item.get("assets");
+        assertEquals(List.of("software-package", "display-image", "full-size-image"), java.util.stream.IntStream.range(0, assets.count())
+                .mapToObj(i -> ((NSDictionary) assets.objectAtIndex(i)).get("kind").toJavaObject()).toList());
+        assertFalse(xml.contains("needs-shine"));
+        for (int size : new int[] {57, 512}) {
+            byte[] png = Files.readAllBytes(site.out().resolve("1.0/icon-" + size + ".png"));
+            assertFalse(new String(png, StandardCharsets.ISO_8859_1).contains("CgBI"), "icon-" + size + " is standard");
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertEquals(size, image.getWidth());
+            assertEquals(size, image.getHeight());
+            int argb = image.getRGB(size / 2, size / 2);
+            assertEquals(0x80, argb >>> 24, "alpha kept");
+            assertTrue((argb >> 16 & 0xFF) > 0xF0, "red un-premultiplied: " + Integer.toHexString(argb));
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         StringWriter err = new StringWriter();
         assertEquals(2, Main.run(new String[] {"build", "--no-such-option"}, new PrintWriter(new StringWriter()), new PrintWriter(err)));

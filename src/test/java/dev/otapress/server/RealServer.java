@@ -81,7 +81,7 @@ public final class RealServer implements AutoCloseable {
         URI baseUrl = URI.create("https://127.0.0.1:" + port + PREFIX);
         Path www = dir.resolve("www");
         Path publicDir = www.resolve(PREFIX.substring(1));
-        TestPortal portal = TestPortal.layOut(publicDir, baseUrl);
+        TestPortal portal = TestPortal.build(dir.resolve("site"), publicDir, baseUrl);
         ServerConfigs configs = new ServerConfigs(baseUrl);
         for (TextFile file : configs.webRootFiles()) Files.writeString(publicDir.resolve(file.path()), file.content());
 

@@ -1,23 +1,24 @@
 package dev.otapress.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otapress.BuildException;
+import dev.otapress.build.BuildRequest;
+import dev.otapress.build.SiteBuilder;
+import dev.otapress.testing.TestIpa;
+import dev.otapress.testing.TestSite;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
 /**
- * A built portal laid out by hand, as {@code otapress build} writes it, including a release folder
- * whose name needs percent-encoding in URLs.
+ * A portal built by otapress itself, for the real servers to serve: two releases, one in a folder
+ * whose name needs percent-encoding in URLs, built the way a user builds one.
  */
 public record TestPortal(Path publicDir, URI baseUrl, List<Release> releases) {
 
@@ -31,153 +32,33 @@ public record TestPortal(Path publicDir, URI baseUrl, List<Release> releases) {
         releases = List.copyOf(releases);
     }
 
-    /** Writes the portal into {@code publicDir}, with every URL under {@code baseUrl}. */
-    public static TestPortal layOut(Path publicDir, URI baseUrl) throws IOException {
-        if (!baseUrl.toString().endsWith("/")) throw new IllegalArgumentException("base URL must end with /");
-        List<Release> releases = new ArrayList<>();
-        releases.add(release(publicDir, baseUrl, "1.4.0", "1.4.0", 70_001, 1));
-        releases.add(release(publicDir, baseUrl, "2.0 beta & #1 ü %", "2.0", 33_333, 2));
-        TestPortal portal = new TestPortal(publicDir, baseUrl, releases);
-        write(publicDir.resolve("index.html"), page("Field releases", releases));
-        write(publicDir.resolve("assets/style.css"), "body { font-family: system-ui; }\n");
-        write(publicDir.resolve("releases.json"), portal.listingJson());
-        return portal;
-    }
-
-    private static Release release(Path publicDir, URI base, String folder, String version, int size, long seed)
-            throws IOException {
-        Path dir = publicDir.resolve("releases").resolve(folder);
-        Files.createDirectories(dir);
-        byte[] ipa = new byte[size];
-        new Random(seed).nextBytes(ipa);
-        // A zip's signature, so content sniffing would call it application/zip.
-        ipa[0] = 'P'; ipa[1] = 'K'; ipa[2] = 3; ipa[3] = 4;
-        Files.write(dir.resolve("Field.ipa"), ipa);
-        Files.write(dir.resolve("icon-57.png"), png(57));
-        Files.write(dir.resolve("icon-512.png"), png(512));
-        URI pageUrl = base.resolve("releases/" + segment(folder) + "/");
-        URI manifestUrl = pageUrl.resolve("manifest.plist");
-        URI ipaUrl = pageUrl.resolve("Field.ipa");
-        URI small = pageUrl.resolve("icon-57.png");
-        URI large = pageUrl.resolve("icon-512.png");
-        write(dir.resolve("manifest.plist"), manifest(ipaUrl, small, large, version));
-        String installUrl = "itms-services://?action=download-manifest&url=" + queryValue(manifestUrl.toString());
-        Release release = new Release(folder, version, pageUrl, manifestUrl, ipaUrl, small, large, installUrl, ipa);
-        write(dir.resolve("index.html"), page("Field " + version, List.of(release)));
-        return release;
-    }
-
-    private String listingJson() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("title", "Field releases");
-        root.put("baseUrl", baseUrl.toString());
-        ObjectNode app = root.putArray("apps").addObject();
-        app.put("bundleIdentifier", BUNDLE_ID);
-        app.put("name", "Field");
-        ArrayNode list = app.putArray("releases");
-        for (Release r : releases) {
-            ObjectNode n = list.addObject();
-            n.put("version", r.version());
-            n.put("build", r.version().replace(".", ""));
-            n.put("title", "Field " + r.version());
-            n.put("date", "2026-11-02");
-            n.put("channel", "stable");
-            n.put("pageUrl", r.pageUrl().toString());
-            n.put("manifestUrl", r.manifestUrl().toString());
-            n.put("ipaUrl", r.ipaUrl().toString());
-            n.put("installUrl", r.installUrl());
-            n.put("size", r.ipa().length);
-            n.put("sha256", sha256(r.ipa()));
-        }
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    }
-
-    private static String page(String title, List<Release> releases) {
-        StringBuilder s = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title><link rel=\"stylesheet\" href=\"")
-                .append("/assets/style.css\"></head><body>\n");
-        for (Release r : releases) {
-            s.append("<a class=\"install\" href=\"").append(escape(r.installUrl())).append("\">Install ")
-                    .append(escape(r.version())).append("</a>\n");
-        }
-        return s.append("</body></html>\n").toString();
-    }
-
-    private static String manifest(URI ipa, URI small, URI large, String version) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-                <plist version="1.0">
-                <dict>
-                  <key>items</key>
-                  <array>
-                    <dict>
-                      <key>assets</key>
-                      <array>
-                        <dict><key>kind</key><string>software-package</string><key>url</key><string>%s</string></dict>
-                        <dict><key>kind</key><string>display-image</string><key>url</key><string>%s</string></dict>
-                        <dict><key>kind</key><string>full-size-image</string><key>url</key><string>%s</string></dict>
-                      </array>
-                      <key>metadata</key>
-                      <dict>
-                        <key>bundle-identifier</key><string>%s</string>
-                        <key>bundle-version</key><string>%s</string>
-                        <key>kind</key><string>software</string>
-                        <key>title</key><string>Field &amp; Co</string>
-                      </dict>
-                    </dict>
-                  </array>
-                </dict>
-                </plist>
-                """.formatted(escape(ipa.toString()), escape(small.toString()), escape(large.toString()), BUNDLE_ID,
-                escape(version));
-    }
-
-    private static byte[] png(int size) {
-        byte[] bytes = new byte[64 + size];
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        System.arraycopy(signature, 0, bytes, 0, signature.length);
-        return bytes;
-    }
-
-    /** Percent-encodes one path segment as UTF-8 (a space is %20, never +). */
-    static String segment(String text) {
-        return encode(text);
-    }
-
-    /** Percent-encodes a whole string as one query value, as the install link needs. */
-    static String queryValue(String text) {
-        return encode(text);
-    }
-
-    private static String encode(String text) {
-        StringBuilder s = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "-_.~".indexOf(c) >= 0) {
-                s.append((char) c);
-            } else {
-                s.append('%').append(String.format("%02X", c));
-            }
-        }
-        return s.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String sha256(byte[] bytes) {
+    /** Builds the portal from a site in {@code siteDir} into {@code publicDir}, served at {@code baseUrl}. */
+    public static TestPortal build(Path siteDir, Path publicDir, URI baseUrl) throws IOException {
+        TestSite site = TestSite.at(siteDir).siteYaml("title: Field releases\nbase_url: " + baseUrl + "\n");
+        site.release("releases/1.4.0", "Field.ipa", field("1.4.0", "140", 1));
+        site.release("releases/2.0 beta & #1 ü %", "Field.ipa", field("2.0", "200", 2));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            new SiteBuilder().build(new BuildRequest(siteDir, publicDir, siteDir.resolve("server-config"), null, false));
+        } catch (BuildException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
+        JsonNode listing = new ObjectMapper().readTree(publicDir.resolve("releases.json").toFile());
+        List<Release> releases = new ArrayList<>();
+        for (JsonNode r : listing.get("apps").get(0).get("releases")) {
+            URI page = URI.create(r.get("pageUrl").asText());
+            String folder = "releases/" + (r.get("version").asText().equals("2.0") ? "2.0 beta & #1 ü %" : "1.4.0");
+            releases.add(new Release(folder, r.get("version").asText(), page, URI.create(r.get("manifestUrl").asText()),
+                    URI.create(r.get("ipaUrl").asText()), page.resolve("icon-57.png"), page.resolve("icon-512.png"),
+                    r.get("installUrl").asText(), Files.readAllBytes(publicDir.resolve(folder).resolve("Field.ipa"))));
+        }
+        return new TestPortal(publicDir, baseUrl, releases);
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    /** Tens of kilobytes of incompressible data, so range requests have something to cut. */
+    private static TestIpa field(String version, String build, long seed) {
+        byte[] assets = new byte[40_000];
+        new Random(seed).nextBytes(assets);
+        return TestIpa.app("Field", BUNDLE_ID).version(version, build)
+                .enterpriseSigned().appEntry("Assets.car", assets);
     }
 }
