@@ -186,6 +186,11 @@ public final class IpaReader {
         if (id == null || id.isBlank()) {
             throw new IpaException(entryName + " has no CFBundleIdentifier; set PRODUCT_BUNDLE_IDENTIFIER in the target and build again");
         }
+        // Apple allows only these characters, and the portal uses the identifier in paths.
+        if (!id.strip().matches("[A-Za-z0-9.-]{1,255}") || id.strip().startsWith(".") || id.contains("..")) {
+            throw new IpaException(entryName + " has the CFBundleIdentifier '" + id.strip() + "', which is not a valid"
+                    + " bundle identifier (letters, digits, '-' and '.' only); fix PRODUCT_BUNDLE_IDENTIFIER and build again");
+        }
         String shortVersion = string(plist, "CFBundleShortVersionString");
         String bundleVersion = string(plist, "CFBundleVersion");
         String version;

@@ -70,15 +70,16 @@ public final class Urls {
      * @param fromPage the site path of the page holding the link, e.g. {@code releases/1.0/index.html}
      */
     public static String relative(String fromPage, String toSitePath) {
+        // encodePath escapes ':', so no first segment can be mistaken for a scheme.
+        String link = root(fromPage) + encodePath(toSitePath);
+        return link.isEmpty() ? "./" : link;
+    }
+
+    /** The relative prefix from a page to the site root: "" for the home page, "../../" two levels down. */
+    public static String root(String fromPage) {
         int depth = 0;
         for (int i = 0; i < fromPage.length(); i++) if (fromPage.charAt(i) == '/') depth++;
-        String encoded = encodePath(toSitePath);
-        String up = "../".repeat(depth);
-        String link = up + encoded;
-        if (link.isEmpty()) return "./";
-        // A first segment with ':' would read as a scheme; encodePath already escapes ':', so
-        // no relative link here can be mistaken for an absolute one.
-        return link;
+        return "../".repeat(depth);
     }
 
     /** The itms-services link that makes iOS fetch the manifest at {@code manifestUrl}. */

@@ -84,8 +84,7 @@ final class Views {
     }
 
     private PageView page(String kind, String title, String from) {
-        String root = Urls.relative(from, "").replace("./", "");
-        return new PageView(kind, title, root, Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
+        return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
                 Urls.relative(from, "assets/app.js"), Urls.relative(from, Urls.LISTING),
                 urls.absolute(from.endsWith("index.html") ? from.substring(0, from.length() - "index.html".length()) : from),
                 CONTENT_SECURITY_POLICY);

@@ -84,4 +84,11 @@ class IpaReaderTest {
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(ipa)));
         assertEquals(expected, reader.read(ipa).sha256());
     }
+
+    @Test
+    void refusesABundleIdentifierThatCouldBecomeAPath() throws Exception {
+        Path ipa = TestIpa.app("Field", "com.example/../../etc").version("1.0", "1").writeTo(dir.resolve("a.ipa"));
+        IpaException e = assertThrows(IpaException.class, () -> reader.read(ipa));
+        assertTrue(e.getMessage().contains("not a valid bundle identifier"), e.getMessage());
+    }
 }
