@@ -46,13 +46,14 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param home       link to the home page
      * @param stylesheet link to the theme's stylesheet
      * @param script     link to the theme's script
+     * @param favicon    link to the theme's icon (without one, browsers ask for /favicon.ico and log a 404)
      * @param listing    link to releases.json
      * @param url        this page's absolute URL
      * @param csp        the Content-Security-Policy for the page's meta tag
      * @param feeds      the Atom feeds this page offers: the site's, and on app and release pages the app's
      */
     public record PageView(String kind, String title, String root, String home, String stylesheet, String script,
-                           String listing, String url, String csp, List<FeedView> feeds) {
+                           String favicon, String listing, String url, String csp, List<FeedView> feeds) {
         public PageView {
             feeds = List.copyOf(feeds);
         }

@@ -54,7 +54,9 @@ final class Views {
     }
 
     PageModel home() {
-        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME, null), apps(Urls.HOME), null, null);
+        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME,
+                // With one app the home page is that app's page, so it offers the app's feed too.
+                site.apps().size() == 1 ? site.apps().get(0) : null), apps(Urls.HOME), null, null);
     }
 
     PageModel app(App app) {
@@ -94,7 +96,7 @@ final class Views {
         }
         String root = Urls.relative(from, "").replace("./", "");
         return new PageView(kind, title, root, Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
-                Urls.relative(from, "assets/app.js"), Urls.relative(from, Urls.LISTING),
+                Urls.relative(from, "assets/app.js"), Urls.relative(from, "assets/favicon.svg"), Urls.relative(from, Urls.LISTING),
                 urls.absolute(from.endsWith("index.html") ? from.substring(0, from.length() - "index.html".length()) : from),
                 CONTENT_SECURITY_POLICY, feeds);
     }
