@@ -52,12 +52,18 @@ class PortalBrowserTest {
     private static final HistorySite.Entry BETA = HistorySite.FIELD.get(0);
     private static final HistorySite.Entry OLD = HistorySite.FIELD.get(2);
 
+    /**
+     * Held so the level sticks: Selenium warns that it has no CDP bindings for this Chromium, which
+     * does not matter here because executeCdpCommand goes through chromedriver.
+     */
+    private final java.util.logging.Logger cdpVersionLog = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private Path dir;
     private StaticServer server;
 
     @BeforeAll
     void buildAndServe(@TempDir Path dir) throws Exception {
         this.dir = dir;
+        cdpVersionLog.setLevel(Level.SEVERE);
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium chromium-driver): skipped");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is not installed (apt-get install chromium-driver): skipped");
         // One app, so the home page shows its history directly.
