@@ -80,11 +80,7 @@ class PortalBrowserTest {
 
     @Test
     void iPhone() throws IOException {
-        ChromeOptions options = options();
-        options.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true),
-                "userAgent", IPHONE_UA));
-        ChromeDriver driver = start(options);
+        ChromeDriver driver = start(phone(390, 844));
         try {
             open(driver, BETA.folder() + "/");
             assertEquals("device-ios", htmlClass(driver));
@@ -95,7 +91,7 @@ class PortalBrowserTest {
             assertTrue(qr.isDisplayed(), "the QR code stays, smaller");
             assertTrue(qr.getRect().getWidth() < install.getRect().getWidth(), "on an iPhone the button outweighs the code");
             assertTrue(install.getRect().getY() < qr.getRect().getY(), "on an iPhone the button comes first");
-            assertTrue(driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;") instanceof Boolean b && b,
+            assertTrue(driver.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;") instanceof Boolean b && b,
                     "nothing is wider than the phone's screen");
             screenshots(driver, "iphone-release");
             open(driver, OLD.folder() + "/");
@@ -104,6 +100,27 @@ class PortalBrowserTest {
             open(driver, "");
             screenshots(driver, "iphone-home");
             historyAndFilters(driver);
+
+            assertNoConsoleErrors(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The narrowest phone still in use (an iPhone SE of the first generation): nothing may scroll sideways. */
+    @Test
+    void narrowPhone() throws IOException {
+        ChromeDriver driver = start(phone(320, 568));
+        try {
+            for (String page : List.of("", BETA.folder() + "/", OLD.folder() + "/")) {
+                open(driver, page);
+                assertEquals(320L, driver.executeScript("return document.documentElement.clientWidth;"));
+                assertEquals(Boolean.TRUE, driver.executeScript(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"),
+                        "wider than 320 px: " + page);
+                assertTrue(driver.findElement(By.cssSelector("a.install")).isDisplayed());
+            }
+            screenshots(driver, "iphone-320-older-release");
             assertNoConsoleErrors(driver);
         } finally {
             driver.quit();
@@ -130,6 +147,12 @@ class PortalBrowserTest {
             assertTrue(qr.getDomAttribute("aria-label").endsWith(pageUrl), "the code carries the page's https URL");
             assertTrue(driver.findElement(By.cssSelector(".qr-box figcaption")).getText().contains("Scan with your iPhone's camera"));
             screenshots(driver, "desktop-release");
+            // A printout cannot install but can be scanned: the code stays, the buttons go.
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertTrue(qr.isDisplayed(), "the QR code prints");
+            assertFalse(install.isDisplayed(), "buttons do not print");
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            assertTrue(install.isDisplayed());
             open(driver, OLD.folder() + "/");
             assertTrue(driver.findElement(By.cssSelector(".banner")).getText().contains(HistorySite.FIELD.get(1).version()),
                     "an older release points to the newest of its channel");
@@ -207,6 +230,14 @@ class PortalBrowserTest {
             encoded.append(strictEncode(segment));
         }
         driver.get(server.base().resolve(encoded.toString()).toString());
+    }
+
+    private static ChromeOptions phone(int width, int height) {
+        ChromeOptions options = options();
+        options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true, "mobile", true),
+                "userAgent", IPHONE_UA));
+        return options;
     }
 
     private static ChromeOptions options() {
