@@ -48,6 +48,8 @@ class PortalBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String IPHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15"
             + " (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    private static final String MAC_SAFARI_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15"
+            + " (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
     /** The beta release, in a folder whose name has a space and an '&'. */
     private static final HistorySite.Entry BETA = HistorySite.FIELD.get(0);
     private static final HistorySite.Entry OLD = HistorySite.FIELD.get(2);
@@ -121,6 +123,26 @@ class PortalBrowserTest {
                 assertTrue(driver.findElement(By.cssSelector("a.install")).isDisplayed());
             }
             screenshots(driver, "iphone-320-older-release");
+            assertNoConsoleErrors(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** iPadOS Safari sends a Mac's user agent; only its touch screen tells it apart from a Mac. */
+    @Test
+    void iPadThatClaimsToBeAMac() throws IOException {
+        ChromeOptions options = options();
+        options.addArguments("--window-size=1024,1366", "--user-agent=" + MAC_SAFARI_UA);
+        ChromeDriver driver = start(options);
+        try {
+            open(driver, BETA.folder() + "/");
+            assertEquals("device-other", htmlClass(driver), "a Mac without a touch screen");
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            open(driver, OLD.folder() + "/");
+            assertEquals("device-ios", htmlClass(driver), "a \"Mac\" with a touch screen is an iPad");
+            assertTrue(driver.findElement(By.cssSelector(".install-box a.install")).isDisplayed());
+            assertTrue(driver.findElement(By.cssSelector(".install-box svg.qr")).isDisplayed());
             assertNoConsoleErrors(driver);
         } finally {
             driver.quit();
