@@ -1,7 +1,16 @@
-// otapress default theme: search and channel filter for the history, and the copy button.
-// Without JavaScript every release is listed and the controls stay hidden.
+// otapress default theme: device emphasis, search and channel filter for the history, and the copy button.
+// Without JavaScript every release is listed, the controls stay hidden, and both the install
+// button and the QR code show with equal weight.
 (function () {
   "use strict";
+
+  // Only a hint for the stylesheet: nothing is ever hidden by it, because iPadOS Safari claims to
+  // be a Mac and any guess can be wrong. An iPad is a "Mac" with a touch screen.
+  function markDevice() {
+    var ua = navigator.userAgent || "";
+    var ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+    document.documentElement.classList.add(ios ? "device-ios" : "device-other");
+  }
 
   function setUpFilters() {
     var form = document.querySelector("[data-filters]");
@@ -45,6 +54,12 @@
     });
   }
 
-  setUpFilters();
-  setUpCopy();
+  markDevice();
+  // The script runs from <head>, before the body exists.
+  function ready() {
+    setUpFilters();
+    setUpCopy();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 }());

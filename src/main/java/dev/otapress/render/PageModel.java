@@ -46,12 +46,26 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param home       link to the home page
      * @param stylesheet link to the theme's stylesheet
      * @param script     link to the theme's script
+     * @param favicon    link to the theme's icon (without one, browsers ask for /favicon.ico and log a 404)
      * @param listing    link to releases.json
      * @param url        this page's absolute URL
      * @param csp        the Content-Security-Policy for the page's meta tag
+     * @param feeds      the Atom feeds this page offers: the site's, and on app and release pages the app's
      */
     public record PageView(String kind, String title, String root, String home, String stylesheet, String script,
-                           String listing, String url, String csp) {
+                           String favicon, String listing, String url, String csp, List<FeedView> feeds) {
+        public PageView {
+            feeds = List.copyOf(feeds);
+        }
+    }
+
+    /**
+     * An Atom feed as a page links it.
+     *
+     * @param title for the head's link, which feed readers show
+     * @param label for the visible link in the footer
+     */
+    public record FeedView(String title, String label, String link) {
     }
 
     /**
@@ -77,6 +91,7 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param newestInChannel the newest release of this one's channel when this one is older, else null
      * @param profile         the provisioning profile's facts, or null for an unsigned build
      * @param extensions      the nested bundles, e.g. "com.acme.app.widgets (app extension)"
+     * @param qrSvg           inline SVG of a QR code of {@code url}, on the release's own page only (else null)
      */
     public record ReleaseView(
             String title, String appName, String bundleIdentifier, String version, String build,
@@ -86,7 +101,7 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
             TemplateHTMLOutputModel notes, String excerpt,
             String link, String url, String manifestUrl, String ipaUrl, String ipaLink, String iconLink,
             String installLink, ProfileView profile, List<String> extensions, Map<String, Object> params,
-            ReleaseView previous, ReleaseView next, ReleaseView newestInChannel) {
+            ReleaseView previous, ReleaseView next, ReleaseView newestInChannel, TemplateHTMLOutputModel qrSvg) {
         public ReleaseView {
             extensions = List.copyOf(extensions);
             params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

@@ -90,12 +90,26 @@ public final class SiteRenderer {
             }
         }
         files.add(new OutputFile.Bytes(Urls.LISTING, new JsonListing(urls).write(site)));
+        feeds(site, urls, files);
         for (TextFile f : new ServerConfigs(site.config().baseUrl()).webRootFiles()) {
             files.add(new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)));
         }
         problems.addAll(collisions(files, site));
         boolean failed = problems.stream().anyMatch(Diagnostic::isError);
         return new Rendering(failed ? List.of() : files, problems);
+    }
+
+    /** The site's feed and one per app, also for a single app, so a subscription survives a second app. */
+    private static void feeds(Site site, Urls urls, List<OutputFile> files) {
+        AtomFeed feed = new AtomFeed(urls);
+        String title = site.config().title();
+        files.add(new OutputFile.Bytes(Urls.FEED, feed.write(title, Urls.FEED, urls.absolute(""), title, site.releases())));
+        for (App app : site.apps()) {
+            // With one app there is no app page: the home page shows its history.
+            String page = site.apps().size() > 1 ? urls.absolute(Urls.appFolder(app)) : urls.absolute("");
+            files.add(new OutputFile.Bytes(Urls.appFeed(app), feed.write(app.name() + " · " + title, Urls.appFeed(app), page,
+                    title, app.releases())));
+        }
     }
 
     private static void page(Templates templates, String template, PageModel model, String path,
@@ -117,7 +131,7 @@ public final class SiteRenderer {
                 Path where = site.releases().stream().filter(r -> f.path().startsWith(r.sitePath() + "/"))
                         .map(r -> r.source().folder()).findFirst().orElse(null);
                 problems.add(Diagnostic.error(where, "would write " + f.path() + " twice; rename this folder or file"
-                        + " so it does not clash with otapress's own files (index.html, manifest.plist, assets/, apps/)"));
+                        + " so it does not clash with otapress's own files (index.html, manifest.plist, feed.xml, assets/, apps/)"));
             }
         }
         return problems;

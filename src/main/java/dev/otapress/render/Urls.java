@@ -31,9 +31,22 @@ public final class Urls {
     /** Site path of the machine-readable listing. */
     public static final String LISTING = "releases.json";
 
+    /** Site path of the Atom feed of every release. */
+    public static final String FEED = "feed.xml";
+
+    /** The Atom feed of one app's releases; written for every app, also when the site has only one. */
+    public static String appFeed(App app) {
+        return appFolder(app) + "feed.xml";
+    }
+
     /** An app's own page, used when the site has several apps. */
     public static String appPage(App app) {
-        return "apps/" + app.bundleIdentifier() + "/index.html";
+        return appFolder(app) + "index.html";
+    }
+
+    /** The folder of an app's page and feed, ending in '/': the app page's address as people share it. */
+    public static String appFolder(App app) {
+        return "apps/" + app.bundleIdentifier() + "/";
     }
 
     public static String releasePage(Release r) {

@@ -6,6 +6,7 @@ import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.render.PageModel.ProfileView;
 import dev.otapress.render.PageModel.AppView;
 import dev.otapress.render.PageModel.ChannelView;
+import dev.otapress.render.PageModel.FeedView;
 import dev.otapress.render.PageModel.PageView;
 import dev.otapress.render.PageModel.ReleaseView;
 import dev.otapress.render.PageModel.SiteView;
@@ -53,23 +54,25 @@ final class Views {
     }
 
     PageModel home() {
-        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME), apps(Urls.HOME), null, null);
+        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME,
+                // With one app the home page is that app's page, so it offers the app's feed too.
+                site.apps().size() == 1 ? site.apps().get(0) : null), apps(Urls.HOME), null, null);
     }
 
     PageModel app(App app) {
         String from = Urls.appPage(app);
-        return new PageModel(siteView(), page("app", app.name(), from), apps(from), appView(app, from), null);
+        return new PageModel(siteView(), page("app", app.name(), from, app), apps(from), appView(app, from), null);
     }
 
     PageModel release(App app, Release r) {
         String from = Urls.releasePage(r);
         int i = app.releases().indexOf(r);
         // "previous" is the older release, "next" the newer one, as in a history read top down.
-        ReleaseView previous = i + 1 < app.releases().size() ? release(app.releases().get(i + 1), from, null, null) : null;
-        ReleaseView next = i > 0 ? release(app.releases().get(i - 1), from, null, null) : null;
-        ReleaseView view = release(r, from, previous, next);
+        ReleaseView previous = i + 1 < app.releases().size() ? release(app.releases().get(i + 1), from, null, null, false) : null;
+        ReleaseView next = i > 0 ? release(app.releases().get(i - 1), from, null, null, false) : null;
+        ReleaseView view = release(r, from, previous, next, true);
         String title = r.title() + " · " + site.config().title();
-        return new PageModel(siteView(), page("release", title, from), apps(from), appView(app, from), view);
+        return new PageModel(siteView(), page("release", title, from, app), apps(from), appView(app, from), view);
     }
 
     private SiteView siteView() {
@@ -83,11 +86,18 @@ final class Views {
                 .map(c -> new ChannelView(c.name(), c.label())).toList();
     }
 
-    private PageView page(String kind, String title, String from) {
+    /** @param app the app whose feed the page offers besides the site's, or null */
+    private PageView page(String kind, String title, String from, App app) {
+        List<FeedView> feeds = new ArrayList<>();
+        feeds.add(new FeedView(site.config().title() + ": all releases", "Feed of all releases", Urls.relative(from, Urls.FEED)));
+        if (app != null) {
+            feeds.add(new FeedView(site.config().title() + ": " + app.name() + " releases", app.name() + " feed",
+                    Urls.relative(from, Urls.appFeed(app))));
+        }
         return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
-                Urls.relative(from, "assets/app.js"), Urls.relative(from, Urls.LISTING),
+                Urls.relative(from, "assets/app.js"), Urls.relative(from, "assets/favicon.svg"), Urls.relative(from, Urls.LISTING),
                 urls.absolute(from.endsWith("index.html") ? from.substring(0, from.length() - "index.html".length()) : from),
-                CONTENT_SECURITY_POLICY);
+                CONTENT_SECURITY_POLICY, feeds);
     }
 
     private List<AppView> apps(String from) {
@@ -95,7 +105,7 @@ final class Views {
     }
 
     private AppView appView(App app, String from) {
-        List<ReleaseView> releases = app.releases().stream().map(r -> release(r, from, null, null)).toList();
+        List<ReleaseView> releases = app.releases().stream().map(r -> release(r, from, null, null, false)).toList();
         Set<String> names = new LinkedHashSet<>();
         for (Release r : app.releases()) names.add(r.channel());
         String link = site.apps().size() == 1 ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appPage(app));
@@ -107,12 +117,17 @@ final class Views {
         return Urls.relative(from, Urls.icon(r, 512));
     }
 
-    private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next) {
+    /** @param withQr whether the view is the page's own release, the only one that shows a QR code */
+    private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next, boolean withQr) {
         App app = appOf(r);
         Release newest = app.releases().stream().filter(x -> x.channel().equals(r.channel())).findFirst().orElse(r);
-        ReleaseView newestView = newest == r ? null : release(newest, from, null, null);
+        ReleaseView newestView = newest == r ? null : release(newest, from, null, null, false);
         SiteConfig.Channel channel = site.channel(r.channel());
         String manifestUrl = urls.absolute(Urls.manifest(r));
+        String pageUrl = urls.absolute(Urls.releaseFolder(r));
+        // The QR code carries the page's https URL, never the itms-services link: a phone's camera
+        // opens the page in Safari, where the install button works.
+        var qr = withQr ? Templates.markup(QrSvg.of(pageUrl, "QR code of this page: " + pageUrl)) : null;
         var a = r.ipa().app();
         return new ReleaseView(r.title(), a.name(), a.bundleIdentifier(), a.version(), a.build(),
                 ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
@@ -121,11 +136,11 @@ final class Views {
                 a.minimumOSVersion(), a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
                 r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
                 Templates.markup(r.notesHtml()), r.excerpt(),
-                Urls.relative(from, Urls.releasePage(r)), urls.absolute(Urls.releaseFolder(r)), manifestUrl,
+                Urls.relative(from, Urls.releasePage(r)), pageUrl, manifestUrl,
                 urls.absolute(Urls.ipa(r)), Urls.relative(from, Urls.ipa(r)), iconLink(r, from),
                 Urls.installLink(manifestUrl), profile(r.ipa().profile()),
                 r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),
-                r.params(), previous, next, newestView);
+                r.params(), previous, next, newestView, qr);
     }
 
     private ProfileView profile(ProvisioningProfile p) {

@@ -77,6 +77,7 @@ class InspectCommandTest {
         assertTrue(profile.get("apsEnvironment").isNull());
         assertEquals(List.of("bundleIdentifier", "type", "name"), keys(ipa.get("extensions").get(0)));
         assertEquals("app-extension", ipa.get("extensions").get(0).get("type").asText());
+        // An ad hoc build always carries the warning that only registered devices can install it.
         assertEquals(1, ipa.get("warnings").size(), ipa.get("warnings").toString());
         assertTrue(ipa.get("warnings").get(0).asText().contains("ad hoc build for 4 registered devices"), ipa.get("warnings").toString());
 
