@@ -5,12 +5,17 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +32,12 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer html;
-    private final TextContentRenderer text;
 
     public Markdown(boolean unsafeHtml) {
         parser = Parser.builder().extensions(EXTENSIONS).build();
         HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(EXTENSIONS);
         if (!unsafeHtml) builder.escapeHtml(true).sanitizeUrls(true).urlSanitizer(new SafeLinks());
         html = builder.build();
-        text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
     }
 
     /** The rendered notes: HTML that templates insert as markup. */
@@ -47,7 +50,7 @@ public final class Markdown {
         Node doc = parser.parse(markdown);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph || n instanceof org.commonmark.node.ListBlock) {
-                String plain = text.render(n).strip().replaceAll("\\s+", " ");
+                String plain = plainText(n).strip().replaceAll("\\s+", " ");
                 if (plain.isEmpty()) continue;
                 if (plain.length() <= maxChars) return plain;
                 int cut = plain.lastIndexOf(' ', maxChars);
@@ -55,6 +58,39 @@ public final class Markdown {
             }
         }
         return "";
+    }
+
+    /** The words a reader sees: link texts without their URLs, code without backticks. */
+    private static String plainText(Node node) {
+        StringBuilder out = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(ListItem item) {
+                if (out.length() > 0) out.append("; ");
+                visitChildren(item);
+            }
+        });
+        return out.toString();
     }
 
     /** Keeps links whose scheme is harmless; any other (javascript:, data:, vbscript:…) becomes empty. */

@@ -53,6 +53,8 @@ class MarkdownTest {
     @Test
     void excerptIsTheFirstParagraphCutOnAWord() {
         assertEquals("First words here", safe.excerpt("# Title\n\nFirst **words** here\n\nSecond", 100));
+        assertEquals("See the docs and run make", safe.excerpt("See [the docs](https://x.example/d) and run `make`", 100));
+        assertEquals("one; two", safe.excerpt("- one\n- two\n", 100));
         String cut = safe.excerpt("one two three four five six seven eight nine ten", 20);
         assertTrue(cut.endsWith("…") && cut.length() <= 21, cut);
     }
