@@ -167,7 +167,8 @@ public final class SiteBuilder {
         String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
         Release release = new Release(source, ipa, title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
                 fm.channel() != null ? fm.channel() : SiteConfig.Channel.STABLE.name(), fm.draft(),
-                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS), icon, fm.params());
+                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
+                markdown.plain(notes.body()), icon, fm.params());
         return new Read(release, problems);
     }
 

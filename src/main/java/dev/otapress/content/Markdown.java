@@ -60,6 +60,11 @@ public final class Markdown {
         return "";
     }
 
+    /** The whole notes as plain text, for searching. */
+    public String plain(String markdown) {
+        return plainText(parser.parse(markdown)).strip().replaceAll("\\s+", " ");
+    }
+
     /** The words a reader sees: link texts without their URLs, code without backticks. */
     private static String plainText(Node node) {
         StringBuilder out = new StringBuilder();

@@ -86,6 +86,7 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param date            ISO date (2026-11-02)
      * @param datetime        ISO instant for {@code <time datetime>}
      * @param dateLabel       for people (2 Nov 2026)
+     * @param searchText      lower-case text of title, version, build, channel and notes, for the search box
      * @param installLink     the itms-services link; the template's escaping writes its '&' as &amp;amp; once
      * @param latestInChannel whether this is the newest release of its channel
      * @param newestInChannel the newest release of this one's channel when this one is older, else null
@@ -98,7 +99,7 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
             String date, String datetime, String dateLabel,
             String channel, String channelLabel, boolean latestInChannel, boolean latest,
             String minimumOS, String devices, long size, String sizeLabel, String sha256, String fileName,
-            TemplateHTMLOutputModel notes, String excerpt,
+            TemplateHTMLOutputModel notes, String excerpt, String searchText,
             String link, String url, String manifestUrl, String ipaUrl, String ipaLink, String iconLink,
             String installLink, ProfileView profile, List<String> extensions, Map<String, Object> params,
             ReleaseView previous, ReleaseView next, ReleaseView newestInChannel, TemplateHTMLOutputModel qrSvg) {

@@ -136,6 +136,7 @@ final class Views {
                 a.minimumOSVersion(), a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
                 r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
                 Templates.markup(r.notesHtml()), r.excerpt(),
+                String.join(" ", r.title(), a.version(), a.build(), channel.label(), r.notesText()).toLowerCase(Locale.ROOT),
                 Urls.relative(from, Urls.releasePage(r)), pageUrl, manifestUrl,
                 urls.absolute(Urls.ipa(r)), Urls.relative(from, Urls.ipa(r)), iconLink(r, from),
                 Urls.installLink(manifestUrl), profile(r.ipa().profile()),

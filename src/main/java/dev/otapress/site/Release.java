@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param channel   the channel's name (one the site declares)
  * @param notesHtml the rendered notes, already safe to insert as markup
  * @param excerpt   the first lines of the notes as plain text
+ * @param notesText all of the notes as plain text
  * @param iconPng   the app icon as a standard PNG (the front matter's, else the IPA's), or null
  *                  when there is none and a placeholder stands in
  */
@@ -27,6 +28,7 @@ public record Release(
         boolean draft,
         String notesHtml,
         String excerpt,
+        String notesText,
         byte[] iconPng,
         Map<String, Object> params) {
 
@@ -46,6 +48,7 @@ public record Release(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(notesHtml, "notesHtml");
         Objects.requireNonNull(excerpt, "excerpt");
+        Objects.requireNonNull(notesText, "notesText");
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 
