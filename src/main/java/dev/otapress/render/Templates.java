@@ -75,8 +75,10 @@ public final class Templates {
             t.process(model, out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (TemplateNotFoundException e) {
-            throw new TemplateFailure(Diagnostic.error(null, "theme '" + theme.name() + "' has no template "
-                    + templateName + "; add templates/" + templateName + " to the theme or the site"));
+            // Name the file that should exist, so the user knows exactly where to put it.
+            throw new TemplateFailure(Diagnostic.error(java.nio.file.Path.of(theme.describe(templateName)),
+                    "is missing: theme '" + theme.name() + "' has no template " + templateName
+                    + "; add it to the theme, or put your own in the site's templates/ folder"));
         } catch (ParseException e) {
             throw new TemplateFailure(Diagnostic.error(java.nio.file.Path.of(theme.describe(sourceName(e.getTemplateName(), templateName))),
                     Math.max(0, e.getLineNumber()), "template syntax error: " + firstLine(e.getEditorMessage())));

@@ -109,7 +109,7 @@ public final class YamlMapping {
 
     /** The line of the mapping itself (for a missing key). */
     public int line() {
-        return node.getStartMark().getLine() + 1 + lineOffset;
+        return line(node);
     }
 
     public int line(String key) {
@@ -118,6 +118,8 @@ public final class YamlMapping {
     }
 
     private int line(Node n) {
+        // An empty document is given a synthetic mapping that has no position: point at the file.
+        if (n.getStartMark() == null) return 0;
         return n.getStartMark().getLine() + 1 + lineOffset;
     }
 
