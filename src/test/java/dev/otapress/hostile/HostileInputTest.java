@@ -165,7 +165,7 @@ class HostileInputTest {
                         "Bad.ipa", new String[] {"no app inside"}),
                 Arguments.of("Info.plist corrupt", (Breakage) s -> ipaFile(s, "bad/1.0",
                                 withInfoPlist("<?xml version=\"1.0\"?><plist><dict><key>".getBytes(StandardCharsets.UTF_8))),
-                        "Bad.ipa", new String[] {"Info.plist is not a valid property list"}),
+                        "Bad.ipa", new String[] {"Info.plist is not a valid property list", "export the build again"}),
                 Arguments.of("Info.plist declared huge", (Breakage) s -> ipaFile(s, "bad/1.0",
                                 withInfoPlist(new byte[9 * 1024 * 1024])),
                         "Bad.ipa", new String[] {"Info.plist is 9437184 bytes, more than the 8388608 allowed"}),
