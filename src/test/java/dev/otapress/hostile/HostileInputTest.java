@@ -2,6 +2,10 @@ package dev.otapress.hostile;
 
 import com.dd.plist.NSDictionary;
 import dev.otapress.cli.Main;
+import dev.otapress.ipa.IpaException;
+import dev.otapress.ipa.IpaInfo;
+import dev.otapress.ipa.IpaReader;
+import dev.otapress.ipa.ProvisioningProfileReader;
 import dev.otapress.testing.TestIpa;
 import dev.otapress.testing.TestSite;
 import dev.otapress.testing.TreeSnapshot;
@@ -200,6 +204,9 @@ class HostileInputTest {
                         "index.md", new String[] {"is not UTF-8 text"}),
                 Arguments.of("front matter not a mapping", (Breakage) s -> s.notes("good/1.0", "---\n- a\n- b\n---\nNotes.\n"),
                         "index.md", new String[] {"mapping"}),
+                Arguments.of("front matter nested 100,000 deep", (Breakage) s -> s.notes("good/1.0",
+                                "---\nparams:\n  x: " + "[".repeat(100_000) + "\n---\nNotes.\n"),
+                        "index.md", new String[] {"invalid YAML"}),
                 Arguments.of("date not a date", (Breakage) s -> s.notes("good/1.0", "---\ndate: last tuesday\n---\nNotes.\n"),
                         "index.md:2", new String[] {"'date' must be a date"}),
                 Arguments.of("site.yaml missing", (Breakage) s -> Files.delete(s.root().resolve("site.yaml")),
@@ -266,5 +273,20 @@ class HostileInputTest {
             assertEquals(List.of("site"), top.map(p -> p.getFileName().toString()).toList());
         }
         assertTrue(Files.exists(site.out().resolve("odd/1.0/Bad.ipa")));
+    }
+
+    @Test
+    void deepPlistsElsewhereInTheIpaAreRefusedWithoutOverflowingTheStack() throws Exception {
+        byte[] deep = deepXmlPlist(50_000); // under the profile size cap, far over any sane depth
+        IpaException e = org.junit.jupiter.api.Assertions.assertThrows(IpaException.class,
+                () -> new ProvisioningProfileReader().read(deep));
+        assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+
+        // An extension's Info.plist and the profile are read after the app's own: neither may blow up.
+        Path ipa = goodIpa("Deep", "com.example.deep")
+                .entry("Payload/Deep.app/PlugIns/Share.appex/Info.plist", deepBinaryPlist(100_000))
+                .writeTo(dir.resolve("Deep.ipa"));
+        IpaInfo info = new IpaReader().read(ipa);
+        assertEquals("com.example.deep", info.app().bundleIdentifier());
     }
 }
