@@ -68,6 +68,8 @@ public final class SiteBuilder {
     public BuildResult build(BuildRequest request) throws BuildException {
         Path siteDir = request.siteDir();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        // Before anything can fail: a build killed mid-swap must not leave the portal missing.
+        writer.recover(request.outDir());
 
         SiteConfig config = null;
         try {

@@ -105,9 +105,21 @@ public final class Markdown {
             return isSafe(url) ? url : "";
         }
 
+        /**
+         * Images must be the release's own files: the pages' Content-Security-Policy blocks any
+         * other host anyway, and a remote image would tell a third party who opened the page.
+         */
         @Override
         public String sanitizeImageUrl(String url) {
-            return isSafe(url) ? url : "";
+            return isSafe(url) && isRelative(url) ? url : "";
+        }
+
+        static boolean isRelative(String url) {
+            String s = url.strip();
+            if (s.startsWith("//") || s.startsWith("\\\\")) return false;
+            int colon = s.indexOf(':');
+            int firstDelimiter = firstIndexOf(s, "/?#");
+            return colon < 0 || firstDelimiter >= 0 && firstDelimiter < colon;
         }
 
         static boolean isSafe(String url) {

@@ -250,7 +250,8 @@ public final class IpaReader {
             throw new IpaException(entryName + " is nested too deeply to be a real property list");
         } catch (Exception e) {
             throw new IpaException(entryName + " is not a valid property list (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); Xcode never writes such a file:"
+                    + " export the build again");
         }
         if (!(root instanceof NSDictionary dict)) {
             throw new IpaException(entryName + " is a property list but not a dictionary");

@@ -3,6 +3,7 @@ package dev.otapress.output;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -45,7 +46,7 @@ public final class OutputWriter {
         }
         Path lockFile = parent.resolve(".otapress-lock-" + name);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new OutputException("another otapress build is writing " + target
                         + " right now; wait for it to finish and build again", null);
@@ -58,6 +59,43 @@ public final class OutputWriter {
             }
         } catch (IOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts back the last good site if a killed build left it under its temporary name, without
+     * writing anything new. Called at the start of every build, so that even a build that then
+     * fails on bad input leaves {@code outDir} in place. Does nothing while another build holds the
+     * lock (that build recovers by itself), and leaves any problem to be reported by {@link #write}.
+     */
+    public void recover(Path outDir) {
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return;
+        String name = target.getFileName().toString();
+        Path lockFile = parent.resolve(".otapress-lock-" + name);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) return;
+            try {
+                recoverAndClean(parent, name, target);
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            // write() meets the same problem with the output folder and reports it with what to do.
+        }
+    }
+
+    /**
+     * The lock, or null while another build holds it. A build in this same JVM (a server, a test,
+     * a build tool plugin) shows up as an exception instead of a null: it is the same situation.
+     */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

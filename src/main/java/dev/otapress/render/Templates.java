@@ -75,8 +75,10 @@ public final class Templates {
             t.process(model, out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (TemplateNotFoundException e) {
-            throw new TemplateFailure(Diagnostic.error(null, "theme '" + theme.name() + "' has no template "
-                    + templateName + "; add templates/" + templateName + " to the theme or the site"));
+            // Name the file that should exist, so the user knows exactly where to put it.
+            throw new TemplateFailure(Diagnostic.error(java.nio.file.Path.of(theme.describe(templateName)),
+                    "is missing: theme '" + theme.name() + "' has no template " + templateName
+                    + "; add it to the theme, or put your own in the site's templates/ folder"));
         } catch (ParseException e) {
             throw new TemplateFailure(Diagnostic.error(java.nio.file.Path.of(theme.describe(sourceName(e.getTemplateName(), templateName))),
                     Math.max(0, e.getLineNumber()), "template syntax error: " + firstLine(e.getEditorMessage())));
@@ -93,10 +95,21 @@ public final class Templates {
         return reported == null ? fallback : reported;
     }
 
+    /**
+     * FreeMarker's first line, plus the expression it points at ("==> release.nope"): the first
+     * line alone ("The following has evaluated to null or missing:") does not say what failed.
+     */
     private static String firstLine(String s) {
         if (s == null) return "";
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
+        String[] lines = s.strip().split("\n");
+        String summary = lines[0].strip();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.startsWith("==>")) {
+                int where = l.indexOf("  [in template");
+                return summary + " " + (where > 0 ? l.substring(4, where) : l.substring(4)).strip();
+            }
+        }
+        return summary;
     }
 }

@@ -109,8 +109,7 @@ public final class YamlMapping {
 
     /** The line of the mapping itself (for a missing key). */
     public int line() {
-        // An empty document has no position; point at its first line.
-        return node.getStartMark() == null ? 1 + lineOffset : node.getStartMark().getLine() + 1 + lineOffset;
+        return line(node);
     }
 
     public int line(String key) {
@@ -119,6 +118,8 @@ public final class YamlMapping {
     }
 
     private int line(Node n) {
+        // An empty document is given a synthetic mapping that has no position: point at the file.
+        if (n.getStartMark() == null) return 0;
         return n.getStartMark().getLine() + 1 + lineOffset;
     }
 
