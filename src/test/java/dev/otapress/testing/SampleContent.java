@@ -10,6 +10,11 @@ import java.util.Map;
  * class generates, and rewrites them when run with -Dotapress.writeSamples=true.
  */
 public final class SampleContent {
+    /** Acme's in-house profile, named as the intro in content/_index.md tells people to trust it. */
+    private static final byte[] ACME_PROFILE = TestProfiles.enterprise("Acme In-House Distribution")
+            .put("TeamName", "Acme Corporation")
+            .dates(Instant.parse("2026-01-05T09:00:00Z"), Instant.parse("2036-01-05T09:00:00Z")).cms();
+
     private SampleContent() {
     }
 
@@ -23,7 +28,7 @@ public final class SampleContent {
                 .version("2.0.1", "2010")
                 .put("CFBundleDisplayName", "Acme Expenses")
                 .put("MinimumOSVersion", "17.0")
-                .enterpriseSigned()
+                .embeddedProfile(ACME_PROFILE)
                 .iconFiles("AppIcon60x60")
                 .icon("AppIcon60x60@2x.png", icon(120, 0xFF1E9E5A, 0xFF0B6B3A))
                 .icon("AppIcon60x60@3x.png", icon(180, 0xFF1E9E5A, 0xFF0B6B3A))
@@ -64,7 +69,7 @@ public final class SampleContent {
                 .version(version, build)
                 .put("CFBundleDisplayName", "Field Service")
                 .put("UIDeviceFamily", new int[] {1})
-                .enterpriseSigned()
+                .embeddedProfile(ACME_PROFILE)
                 .iconFiles("AppIcon60x60")
                 .icon("AppIcon60x60@2x.png", icon(120, 0xFF2F80ED, 0xFF123E8C))
                 .icon("AppIcon60x60@3x.png", icon(180, 0xFF2F80ED, 0xFF123E8C))
