@@ -3,7 +3,7 @@ package dev.otapress.doctor;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
-import com.dd.plist.PropertyListParser;
+import dev.otapress.ipa.PlistParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
@@ -324,7 +324,7 @@ public final class PortalDoctor {
         String parseName = label + ": manifest parses and matches the listing";
         NSDictionary root;
         try {
-            NSObject parsed = PropertyListParser.parse(response.body());
+            NSObject parsed = PlistParser.parse(response.body());
             if (!(parsed instanceof NSDictionary dict)) throw new IllegalArgumentException("the root is not a dict");
             root = dict;
         } catch (Exception e) {

@@ -5,7 +5,6 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.PropertyListParser;
 import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -245,7 +244,7 @@ public final class IpaReader {
     static NSDictionary parseDictionary(byte[] bytes, String entryName) throws IpaException {
         NSObject root;
         try {
-            root = PropertyListParser.parse(bytes);
+            root = PlistParser.parse(bytes);
         } catch (StackOverflowError e) {
             throw new IpaException(entryName + " is nested too deeply to be a real property list");
         } catch (Exception e) {

@@ -8,7 +8,6 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.XMLPropertyListParser;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -131,7 +130,7 @@ public final class ProvisioningProfileReader {
         byte[] toParse = blanked == 0 ? bytes : repaired.toString().getBytes(StandardCharsets.UTF_8);
         NSObject root;
         try {
-            root = XMLPropertyListParser.parse(toParse);
+            root = PlistParser.parse(toParse);
         } catch (Exception | StackOverflowError e) {
             throw new IpaException("the provisioning profile's XML is not a valid property list (" + describe(e)
                     + "); download the profile again");

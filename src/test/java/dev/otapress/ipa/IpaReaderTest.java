@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,5 +91,20 @@ class IpaReaderTest {
         Path ipa = TestIpa.app("Field", "com.example/../../etc").version("1.0", "1").writeTo(dir.resolve("a.ipa"));
         IpaException e = assertThrows(IpaException.class, () -> reader.read(ipa));
         assertTrue(e.getMessage().contains("not a valid bundle identifier"), e.getMessage());
+    }
+
+    @Test
+    void neverResolvesExternalEntitiesInAnXmlInfoPlist() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE plist [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<plist version=\"1.0\"><dict><key>CFBundleIdentifier</key><string>com.example.x</string>"
+                + "<key>CFBundleShortVersionString</key><string>1.0</string>"
+                + "<key>CFBundleDisplayName</key><string>Name&x;</string></dict></plist>";
+        Path ipa = TestIpa.app("Field", "com.example.field")
+                .entry("Payload/Field.app/Info.plist", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .writeTo(dir.resolve("xxe.ipa"));
+        AppInfo app = reader.read(ipa).app();
+        assertEquals("com.example.x", app.bundleIdentifier());
+        assertFalse(app.name().contains("TOP-SECRET"), app.name());
     }
 }
