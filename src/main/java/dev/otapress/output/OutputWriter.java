@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * leaves a half-written portal where the last good one was.
  */
 public final class OutputWriter {
+    /** Marks a folder as written by otapress, so later builds may replace it. */
+    static final String MARKER = ".otapress-output";
+    private static final String MARKER_TEXT = "Written by otapress. Every build replaces this whole folder.\n";
 
     /** The output folder cannot be written; the message says what to do. */
     public static final class OutputException extends Exception {
@@ -53,12 +56,40 @@ public final class OutputWriter {
             }
             try {
                 recoverAndClean(parent, name, target);
+                refuseForeignFolder(target);
                 return swapIn(parent, name, target, files);
             } finally {
                 lock.release();
             }
         } catch (IOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The output folder is replaced as a whole, so a mistyped --out (the site itself, a home
+     * folder) would delete it: only an empty folder or one this writer made may be replaced.
+     */
+    public void checkReplaceable(Path outDir) throws OutputException {
+        try {
+            refuseForeignFolder(outDir.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseForeignFolder(Path target) throws OutputException, IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputException(target + " exists and is not a folder; choose another output folder", null);
+        }
+        if (Files.exists(target.resolve(MARKER))) return;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+            if (entries.iterator().hasNext()) {
+                throw new OutputException(target + " is not empty and was not written by otapress; every build replaces"
+                        + " its output folder as a whole, so otapress leaves this one alone: choose a new or empty"
+                        + " folder with --out, or move this one away", null);
+            }
         }
     }
 
@@ -121,6 +152,7 @@ public final class OutputWriter {
         Path fresh = parent.resolve(".otapress-new-" + name + "-" + id);
         Path old = parent.resolve(".otapress-old-" + name + "-" + id);
         Files.createDirectory(fresh);
+        Files.writeString(fresh.resolve(MARKER), MARKER_TEXT);
         long bytes = 0;
         try {
             Set<String> seen = new HashSet<>();

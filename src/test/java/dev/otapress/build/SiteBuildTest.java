@@ -304,6 +304,29 @@ class SiteBuildTest {
     }
 
     @Test
+    void neverReplacesAFolderItDidNotWrite() throws Exception {
+        TestSite site = TestSite.at(dir.resolve("guard")).defaultSiteYaml();
+        site.release("1.0", "A.ipa", app("1.0", "1"));
+        Path precious = Files.createDirectories(dir.resolve("precious"));
+        Files.writeString(precious.resolve("thesis.txt"), "years of work");
+        for (String out : new String[] {precious.toString(), site.root().toString(), site.root().resolve("content/x").toString(),
+                dir.toString()}) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"build", "--site", site.root().toString(), "--out", out},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertEquals(1, code, out + ": " + err);
+            assertTrue(err.toString().contains("not written by otapress") || err.toString().contains("cannot be an output folder"),
+                    err.toString());
+        }
+        assertEquals("years of work", Files.readString(precious.resolve("thesis.txt")));
+        assertTrue(Files.exists(site.root().resolve("site.yaml")));
+        assertEquals(0, Main.run(new String[] {"build", "--site", site.root().toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        assertEquals(0, Main.run(new String[] {"build", "--site", site.root().toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), "its own output is replaced");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         StringWriter err = new StringWriter();
         assertEquals(2, Main.run(new String[] {"build", "--no-such-option"}, new PrintWriter(new StringWriter()), new PrintWriter(err)));
