@@ -12,6 +12,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.ZipEntry;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ public final class IpaReader {
         public byte[] head(String name, int bytes) throws IOException {
             ZipArchiveEntry entry = byName.get(name);
             if (entry == null) throw new IOException("no entry " + appFolder + name);
-            try (InputStream in = zip.getInputStream(entry)) {
+            try (InputStream in = open(zip, entry)) {
                 return in.readNBytes(bytes);
             }
         }
@@ -259,6 +260,19 @@ public final class IpaReader {
     }
 
     /**
+     * Opens an entry stored or deflated, the only methods Xcode writes and iOS reads. Others
+     * (zstd, bzip2, …) are refused before Commons Compress looks for an optional codec library.
+     */
+    private static InputStream open(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+        int method = entry.getMethod();
+        if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
+            throw new IOException(entry.getName() + " uses compression method " + method
+                    + ", which iOS cannot install from; only stored and deflated entries are valid in an .ipa");
+        }
+        return zip.getInputStream(entry);
+    }
+
+    /**
      * Reads one entry, trusting neither its declared size nor its compression ratio: reading stops
      * at the cap whatever the headers say.
      */
@@ -267,7 +281,7 @@ public final class IpaReader {
             throw new IpaException(entry.getName() + " is " + entry.getSize() + " bytes, more than the "
                     + cap + " allowed for it");
         }
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = open(zip, entry)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(entry.getSize(), 64 * 1024)));
             byte[] buf = new byte[16 * 1024];
             long total = 0;
