@@ -61,6 +61,10 @@ public final class ProvisioningProfileReader {
     /** The plist inside the container, whatever the container is. */
     private static byte[] plistBytes(byte[] bytes) throws IpaException {
         int start = skipWhitespace(bytes);
+        if (start >= bytes.length) {
+            throw new IpaException("the provisioning profile holds only white space; download it again from the"
+                    + " Apple Developer portal");
+        }
         if (startsWith(bytes, start, BPLIST) || bytes[start] == '<') return bytes;
         byte[] content = cmsContent(bytes);
         if (content != null) return content;

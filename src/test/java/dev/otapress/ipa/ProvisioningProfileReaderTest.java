@@ -166,4 +166,14 @@ class ProvisioningProfileReaderTest {
         assertArrayEquals(adHoc.cms(), TestProfiles.adHoc("Field Ad Hoc", 3).appId("com.example.field").cms());
         assertFalse(Arrays.equals(adHoc.cms(), TestProfiles.adHoc("Other", 3).cms()));
     }
+
+    @Test
+    void aProfileOfOnlyWhiteSpaceOrAByteOrderMarkIsRefused() {
+        for (byte[] bytes : new byte[][] {{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {' ', '\n', '\t'}}) {
+            IpaException e = org.junit.jupiter.api.Assertions.assertThrows(IpaException.class,
+                    () -> new ProvisioningProfileReader().read(bytes));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("white space") || e.getMessage().contains("not a provisioning profile"),
+                    e.getMessage());
+        }
+    }
 }
