@@ -4,6 +4,7 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import dev.otapress.ipa.PlistParser;
+import dev.otapress.site.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
@@ -237,7 +238,7 @@ public final class PortalDoctor {
     private static List<ListedRelease> newestPerApp(List<ListedRelease> releases) {
         Map<String, ListedRelease> newest = new LinkedHashMap<>();
         for (ListedRelease r : releases) {
-            newest.merge(r.appKey(), r, (a, b) -> VersionOrder.compare(b.version(), a.version()) > 0 ? b : a);
+            newest.merge(r.appKey(), r, (a, b) -> new Version(b.version()).compareTo(new Version(a.version())) > 0 ? b : a);
         }
         return List.copyOf(newest.values());
     }

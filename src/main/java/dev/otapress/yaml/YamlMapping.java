@@ -211,16 +211,33 @@ public final class YamlMapping {
      */
     public Object plain(String key) {
         NodeTuple t = entries.get(key);
-        return t == null ? null : plain(t.getValueNode());
+        if (t == null) return null;
+        try {
+            return plain(t.getValueNode(), 0);
+        } catch (TooDeep e) {
+            error(key, "'" + key + "' nests more than " + MAX_PLAIN_DEPTH + " levels deep, or refers to itself"
+                    + " through an alias; keep free-form values flat");
+            return null;
+        }
     }
 
-    private static Object plain(Node n) {
+    /** Free-form values are a few levels deep; an alias can make a node contain itself. */
+    private static final int MAX_PLAIN_DEPTH = 20;
+
+    private static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Object plain(Node n, int depth) {
+        if (depth > MAX_PLAIN_DEPTH) throw new TooDeep();
         if (n instanceof ScalarNode s) return isNull(s) ? "" : s.getValue();
-        if (n instanceof SequenceNode seq) return seq.getValue().stream().map(YamlMapping::plain).toList();
+        if (n instanceof SequenceNode seq) return seq.getValue().stream().map(c -> plain(c, depth + 1)).toList();
         Map<String, Object> map = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) n).getValue()) {
-            Object key = plain(t.getKeyNode());
-            map.put(String.valueOf(key), plain(t.getValueNode()));
+            Object key = plain(t.getKeyNode(), depth + 1);
+            map.put(String.valueOf(key), plain(t.getValueNode(), depth + 1));
         }
         return java.util.Collections.unmodifiableMap(map);
     }

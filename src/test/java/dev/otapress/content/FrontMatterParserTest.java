@@ -86,4 +86,10 @@ class FrontMatterParserTest {
         assertNull(parser.read(file, problems));
         assertTrue(problems.get(0).message().contains("not UTF-8"));
     }
+
+    @Test
+    void paramsThatReferToThemselvesAreRefused() {
+        assertNull(parser.parse(FILE, "---\nparams: &p\n  again: *p\n---\n", problems));
+        assertTrue(problems.get(0).message().contains("refers to itself"), problems.toString());
+    }
 }
