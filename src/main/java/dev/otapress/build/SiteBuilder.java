@@ -114,6 +114,7 @@ public final class SiteBuilder {
         failOnErrors(diagnostics);
 
         try {
+            // Both folders are checked before either is replaced, so a refusal never leaves them out of step.
             writer.checkReplaceable(request.outDir());
             writer.checkReplaceable(request.serverConfigDir());
             OutputWriter.Written written = writer.write(request.outDir(), rendering.files());

@@ -39,7 +39,6 @@ public record SiteConfig(
 
     /** Options of the Markdown renderer. */
     public record MarkdownOptions(boolean unsafeHtml) {
-        public static final MarkdownOptions SAFE = new MarkdownOptions(false);
     }
 
     /** A release channel (stable, beta, nightly…) with the label people read. */

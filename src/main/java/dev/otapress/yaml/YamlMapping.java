@@ -103,10 +103,6 @@ public final class YamlMapping {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** The line of the mapping itself (for a missing key). */
     public int line() {
         return line(node);
@@ -121,10 +117,6 @@ public final class YamlMapping {
         // An empty document is given a synthetic mapping that has no position: point at the file.
         if (n.getStartMark() == null) return 0;
         return n.getStartMark().getLine() + 1 + lineOffset;
-    }
-
-    public boolean has(String key) {
-        return entries.containsKey(key);
     }
 
     /** Reports every key not in {@code known}, each with the closest known key. */
