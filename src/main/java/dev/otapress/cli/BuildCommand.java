@@ -2,9 +2,9 @@ package dev.otapress.cli;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
-import dev.otapress.build.BuildRequest;
-import dev.otapress.build.BuildResult;
-import dev.otapress.build.SiteBuilder;
+import dev.otapress.pipeline.BuildRequest;
+import dev.otapress.pipeline.BuildResult;
+import dev.otapress.pipeline.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

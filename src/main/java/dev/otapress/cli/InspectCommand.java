@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.otapress.Diagnostic;
 import dev.otapress.ipa.AppInfo;
 import dev.otapress.ipa.DeviceFamily;
-import dev.otapress.ipa.Extension;
+import dev.otapress.ipa.NestedBundle;
 import dev.otapress.ipa.Icon;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.ipa.IpaException;
@@ -184,7 +184,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (info.profile() == null) line(out, "Profile", "none");
         else printProfile(out, info.profile());
         if (info.extensions().isEmpty()) line(out, "Nested", "none");
-        for (Extension e : info.extensions()) line(out, "Nested", e.bundleIdentifier() + " (" + e.type().id() + ", " + e.name() + ")");
+        for (NestedBundle e : info.extensions()) line(out, "Nested", e.bundleIdentifier() + " (" + e.type().id() + ", " + e.name() + ")");
         for (String w : warnings(info)) out.println("  warning: " + w);
     }
 

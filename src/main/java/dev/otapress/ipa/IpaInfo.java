@@ -29,7 +29,7 @@ public record IpaInfo(
         AppInfo app,
         ProvisioningProfile profile,
         Icon icon,
-        List<Extension> extensions,
+        List<NestedBundle> extensions,
         List<String> warnings) {
 
     public IpaInfo {

@@ -80,7 +80,7 @@ public final class IpaReader {
 
     /** What the archive holds; the file-level facts (size, hash) are added by the caller. */
     private record Contents(String infoPlistPath, Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
-                            Icon icon, List<Extension> extensions, List<String> warnings) {}
+                            Icon icon, List<NestedBundle> extensions, List<String> warnings) {}
 
     private Contents readZip(ZipFile zip) throws IOException, IpaException {
         List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
@@ -118,7 +118,7 @@ public final class IpaReader {
         BundleFiles files = new ZipBundleFiles(zip, entries, appFolder);
         ProvisioningProfile profile = profile(files, appFolder, app, warnings);
         Icon icon = iconFinder.find(plist, files, appFolder, warnings);
-        List<Extension> extensions = nestedBundles.find(files, appFolder, warnings);
+        List<NestedBundle> extensions = nestedBundles.find(files, appFolder, warnings);
         return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, warnings);
     }
 

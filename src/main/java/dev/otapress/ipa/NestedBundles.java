@@ -23,8 +23,8 @@ final class NestedBundles {
     private static final Pattern NESTED_INFO_PLIST =
             Pattern.compile("^(PlugIns|Frameworks|Watch|AppClips)/([^/]+)(\\.appex|\\.framework|\\.app)/Info\\.plist$");
 
-    List<Extension> find(BundleFiles files, String appFolder, List<String> warnings) throws IOException {
-        List<Extension> found = new ArrayList<>();
+    List<NestedBundle> find(BundleFiles files, String appFolder, List<String> warnings) throws IOException {
+        List<NestedBundle> found = new ArrayList<>();
         List<String> plists = files.names().stream().filter(n -> NESTED_INFO_PLIST.matcher(n).matches()).sorted().toList();
         if (plists.size() > MAX_BUNDLES) {
             warnings.add(appFolder + " holds " + plists.size() + " nested bundles; only the first " + MAX_BUNDLES + " are listed");
@@ -33,7 +33,7 @@ final class NestedBundles {
         for (String path : plists) {
             Matcher m = NESTED_INFO_PLIST.matcher(path);
             if (!m.matches()) continue;
-            Extension.Kind kind = kind(m.group(1), m.group(3));
+            NestedBundle.Kind kind = kind(m.group(1), m.group(3));
             if (kind == null) continue;
             try {
                 NSDictionary plist = IpaReader.parseDictionary(files.read(path, MAX_PLIST_BYTES), appFolder + path);
@@ -44,7 +44,7 @@ final class NestedBundles {
                 }
                 String name = firstNonBlank(IpaReader.string(plist, "CFBundleDisplayName"),
                         IpaReader.string(plist, "CFBundleName"), IpaReader.string(plist, "CFBundleExecutable"), m.group(2));
-                found.add(new Extension(id.strip(), kind, name.strip()));
+                found.add(new NestedBundle(id.strip(), kind, name.strip()));
             } catch (IpaException e) {
                 warnings.add("nested bundle skipped: " + e.getMessage());
             }
@@ -52,8 +52,8 @@ final class NestedBundles {
         return found;
     }
 
-    private static Extension.Kind kind(String folder, String suffix) {
-        for (Extension.Kind k : Extension.Kind.values()) {
+    private static NestedBundle.Kind kind(String folder, String suffix) {
+        for (NestedBundle.Kind k : NestedBundle.Kind.values()) {
             if (k.folder().equals(folder) && k.suffix().equals(suffix)) return k;
         }
         return null;

@@ -1,8 +1,8 @@
 package dev.otapress.bench;
 
-import dev.otapress.build.BuildRequest;
-import dev.otapress.build.BuildResult;
-import dev.otapress.build.SiteBuilder;
+import dev.otapress.pipeline.BuildRequest;
+import dev.otapress.pipeline.BuildResult;
+import dev.otapress.pipeline.SiteBuilder;
 import dev.otapress.testing.TestIpa;
 import dev.otapress.testing.TestPng;
 import dev.otapress.testing.TestSite;

@@ -1,7 +1,7 @@
 package dev.otapress.browser;
 
-import dev.otapress.build.BuildRequest;
-import dev.otapress.build.SiteBuilder;
+import dev.otapress.pipeline.BuildRequest;
+import dev.otapress.pipeline.SiteBuilder;
 import dev.otapress.testing.HistorySite;
 import dev.otapress.testing.TestSite;
 import org.junit.jupiter.api.AfterAll;

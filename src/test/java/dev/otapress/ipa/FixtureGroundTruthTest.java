@@ -128,7 +128,7 @@ class FixtureGroundTruthTest {
         List<String> nestedIds = new ArrayList<>();
         truth.path("nested_bundles").forEach(n -> nestedIds.add(n.get("CFBundleIdentifier").asText()));
         assertEquals(nestedIds.stream().sorted().toList(),
-                info.extensions().stream().map(Extension::bundleIdentifier).sorted().toList());
+                info.extensions().stream().map(NestedBundle::bundleIdentifier).sorted().toList());
     }
 
     private static void checkProfile(String file, JsonNode truth) throws Exception {

@@ -156,10 +156,10 @@ class IpaContentsTest {
                 .writeTo(dir.resolve("a.ipa"));
         IpaInfo info = reader.read(ipa);
         assertEquals(List.of(
-                new Extension("com.example.field.clip", Extension.Kind.APP_CLIP, "FieldClip"),
-                new Extension("com.example.kit", Extension.Kind.FRAMEWORK, "Kit"),
-                new Extension("com.example.field.share", Extension.Kind.APP_EXTENSION, "Share"),
-                new Extension("com.example.field.watchkitapp", Extension.Kind.WATCH_APP, "FieldWatch")),
+                new NestedBundle("com.example.field.clip", NestedBundle.Kind.APP_CLIP, "FieldClip"),
+                new NestedBundle("com.example.kit", NestedBundle.Kind.FRAMEWORK, "Kit"),
+                new NestedBundle("com.example.field.share", NestedBundle.Kind.APP_EXTENSION, "Share"),
+                new NestedBundle("com.example.field.watchkitapp", NestedBundle.Kind.WATCH_APP, "FieldWatch")),
                 info.extensions());
         assertTrue(info.warnings().stream().anyMatch(w -> w.contains("PlugIns/Broken.appex/Info.plist")), info.warnings().toString());
     }

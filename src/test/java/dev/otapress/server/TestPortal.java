@@ -3,8 +3,8 @@ package dev.otapress.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otapress.BuildException;
-import dev.otapress.build.BuildRequest;
-import dev.otapress.build.SiteBuilder;
+import dev.otapress.pipeline.BuildRequest;
+import dev.otapress.pipeline.SiteBuilder;
 import dev.otapress.testing.TestIpa;
 import dev.otapress.testing.TestSite;
 

@@ -1,4 +1,4 @@
-package dev.otapress.build;
+package dev.otapress.pipeline;
 
 import java.nio.file.Path;
 import java.util.Objects;

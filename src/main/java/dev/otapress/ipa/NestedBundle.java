@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param type             what kind of bundle it is, from the folder it sits in
  * @param name             CFBundleDisplayName, CFBundleName, CFBundleExecutable or the folder name
  */
-public record Extension(String bundleIdentifier, Kind type, String name) {
+public record NestedBundle(String bundleIdentifier, Kind type, String name) {
 
     public enum Kind {
         APP_EXTENSION("app-extension", "PlugIns", ".appex"),
@@ -44,7 +44,7 @@ public record Extension(String bundleIdentifier, Kind type, String name) {
         }
     }
 
-    public Extension {
+    public NestedBundle {
         Objects.requireNonNull(bundleIdentifier, "bundleIdentifier");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");

@@ -1,4 +1,4 @@
-package dev.otapress.build;
+package dev.otapress.pipeline;
 
 import dev.otapress.testing.TestIpa;
 import dev.otapress.testing.TestSite;

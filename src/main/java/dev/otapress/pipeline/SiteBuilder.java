@@ -1,4 +1,4 @@
-package dev.otapress.build;
+package dev.otapress.pipeline;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;

@@ -1,4 +1,4 @@
-package dev.otapress.build;
+package dev.otapress.pipeline;
 
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
