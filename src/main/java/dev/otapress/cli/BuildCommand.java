@@ -6,6 +6,7 @@ import dev.otapress.pipeline.BuildRequest;
 import dev.otapress.pipeline.BuildResult;
 import dev.otapress.pipeline.SiteBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build",
         description = {"Builds the portal from site.yaml and content/ into the output folder.",
                 "The output is replaced as a whole, and only when the build succeeds."})
 public final class BuildCommand implements Callable<Integer> {
@@ -23,53 +24,56 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--site", paramLabel = "DIR", description = "The site folder, holding site.yaml and content/ (default: the current folder).")
-    Path site = Path.of(".");
+    @Mixin
+    CommonOptions common;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The output folder (default: DIR/public).")
+    @Mixin
+    SiteOption site;
+
+    @Option(names = {"-d", "--out"}, paramLabel = "DIR",
+            description = "The output folder (default: DIR/" + BuildRequest.OUTPUT_FOLDER + ").")
     Path out;
 
-    @Option(names = "--server-config", paramLabel = "DIR", description = "Where to write nginx.conf, apache.conf, Caddyfile and s3.md (default: DIR/server-config).")
+    @Option(names = "--server-config", paramLabel = "DIR",
+            description = "Where to write nginx.conf, apache.conf, Caddyfile and s3.md (default: DIR/"
+                    + BuildRequest.SERVER_CONFIG_FOLDER + ").")
     Path serverConfig;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Use this https URL instead of site.yaml's base_url (for a staging host).")
+    @Option(names = {"-b", "--base-url"}, paramLabel = "URL",
+            description = "Use this https URL instead of site.yaml's base_url, e.g. for a staging host (default: base_url).")
     String baseUrl;
 
-    @Option(names = "--drafts", description = "Include releases whose front matter says draft: true.")
+    @Option(names = {"-D", "--drafts"}, description = "Include releases whose front matter says draft: true.")
     boolean drafts;
-
-    @Option(names = "--verbose", description = "Print more detail, and stack traces of unexpected failures.")
-    boolean verbose;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        Path outDir = out != null ? out : site.resolve("public");
+        ErrorPrinter errors = new ErrorPrinter(spec.commandLine().getErr());
+        BuildRequest request = BuildRequest.of(site.dir(), out, serverConfig, baseUrl, drafts);
         long start = System.nanoTime();
         try {
-            BuildResult result = new SiteBuilder().build(new BuildRequest(site, outDir,
-                    serverConfig != null ? serverConfig : site.resolve("server-config"), baseUrl, drafts));
-            for (Diagnostic d : result.warnings()) stderr.println(Diagnostics.format(d));
+            BuildResult result = new SiteBuilder().build(request);
+            errors.print(result.warnings());
             int releases = result.site().releases().size();
             int apps = result.site().apps().size();
             stdout.printf(Locale.ROOT, "Built %d release%s of %d app%s into %s (%d files, %s) in %.1f s%n",
-                    releases, releases == 1 ? "" : "s", apps, apps == 1 ? "" : "s", Diagnostics.display(outDir),
+                    releases, releases == 1 ? "" : "s", apps, apps == 1 ? "" : "s", ErrorPrinter.display(request.outDir()),
                     result.files(), megabytes(result.bytes()), (System.nanoTime() - start) / 1e9);
             if (result.skippedDrafts() > 0) {
                 stdout.printf(Locale.ROOT, "Skipped %d draft%s (build with --drafts to include them)%n",
                         result.skippedDrafts(), result.skippedDrafts() == 1 ? "" : "s");
             }
-            if (verbose) {
+            if (common.verbose()) {
                 result.site().releases().forEach(r -> stdout.println("  " + r.sitePath() + "  "
                         + r.ipa().app().bundleIdentifier() + " " + r.version() + " (" + r.build() + ")"));
             }
             return Main.OK;
         } catch (BuildException e) {
-            long errors = e.diagnostics().stream().filter(Diagnostic::isError).count();
-            for (Diagnostic d : e.diagnostics()) stderr.println(Diagnostics.format(d));
-            stderr.printf(Locale.ROOT, "Build failed with %d error%s; %s was left as it was.%n", errors, errors == 1 ? "" : "s",
-                    Diagnostics.display(outDir));
+            long count = e.diagnostics().stream().filter(Diagnostic::isError).count();
+            errors.print(e.diagnostics());
+            errors.hint(String.format(Locale.ROOT, "Build failed with %d error%s; %s was left as it was.", count,
+                    count == 1 ? "" : "s", ErrorPrinter.display(request.outDir())));
             return Main.FAILED;
         }
     }

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 
 /** {@code otapress check URL}: checks a deployed portal the way an iPhone will use it. */
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
         description = "Checks a deployed portal: TLS, listing, manifests, .ipa downloads and install links.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -35,8 +34,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Check only the newest release of each app")
     boolean latest;
 
-    @Option(names = "--verbose", description = "Print stack traces of unexpected failures")
-    boolean verbose;
+    @CommandLine.Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() {
@@ -55,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             trust = caFile == null ? PortalTrust.system() : PortalTrust.systemPlus(caFile);
         } catch (IOException e) {
-            err.println("otapress: error: " + e.getMessage());
+            new ErrorPrinter(err).error(e.getMessage());
             return Main.FAILED;
         }
         List<CheckResult> results = new PortalDoctor(trust, Clock.systemUTC()).check(portal, latest);

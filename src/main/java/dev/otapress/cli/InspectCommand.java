@@ -16,6 +16,7 @@ import dev.otapress.ipa.IpaReader;
 import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.ipa.ProvisioningProfileReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,7 +41,6 @@ import java.util.concurrent.Callable;
  * as text for people or as JSON for scripts. Exit code 1 when any file could not be read.
  */
 @Command(name = "inspect",
-        mixinStandardHelpOptions = true,
         description = {"Shows what otapress reads from .ipa files: app, version, icon, provisioning profile,"
                 + " nested bundles and warnings. Also accepts .mobileprovision files."})
 public final class InspectCommand implements Callable<Integer> {
@@ -48,8 +48,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array with one object per file, in the order given.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces of unexpected failures.")
-    boolean verbose;
+    @Mixin
+    CommonOptions common;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".ipa or .mobileprovision files")
     List<Path> files;
@@ -81,7 +81,7 @@ public final class InspectCommand implements Callable<Integer> {
             } catch (IpaException e) {
                 failed = true;
                 if (json) reports.add(new ErrorReport(file.toString(), e.getMessage()));
-                else err.println(Diagnostic.error(file, e.getMessage()).format());
+                else new ErrorPrinter(err).print(Diagnostic.error(file, e.getMessage()));
             }
             first = false;
         }

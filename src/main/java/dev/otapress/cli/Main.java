@@ -27,6 +27,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set by {@link CommonOptions} from whichever command --verbose was given to. */
+    boolean verbose;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -35,19 +38,20 @@ public final class Main implements Runnable {
 
     /** Runs one command line; the exit code is 0 ok, 1 bad input or failed build, 2 usage. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
+        ErrorPrinter printer = new ErrorPrinter(err);
         cli.setExitCodeExceptionMapper(e -> FAILED);
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("otapress: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Run 'otapress " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            printer.error(UsageMistake.describe(ex));
+            printer.hint("Run 'otapress " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("otapress: unexpected failure: " + ex);
-            if (isVerbose(parsed)) ex.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("Run again with --verbose for the stack trace, and report it as a bug.");
+            if (ex instanceof CliError) printer.error(ex.getMessage());
+            else printer.unexpected(ex, main.verbose);
             return FAILED;
         });
         int code = cli.execute(args);
@@ -60,13 +64,6 @@ public final class Main implements Runnable {
         StringBuilder path = new StringBuilder();
         for (CommandLine c = cmd; c.getParent() != null; c = c.getParent()) path.insert(0, c.getCommandName() + " ");
         return path.toString();
-    }
-
-    private static boolean isVerbose(CommandLine.ParseResult parsed) {
-        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) return true;
-        }
-        return false;
     }
 
     @Override

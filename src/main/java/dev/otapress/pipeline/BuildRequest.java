@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param drafts          include releases marked {@code draft: true}
  */
 public record BuildRequest(Path siteDir, Path outDir, Path serverConfigDir, String baseUrlOverride, boolean drafts) {
+    /** The output folder's default name, beside site.yaml. */
+    public static final String OUTPUT_FOLDER = "public";
+    /** The server snippets' default folder name, beside site.yaml. */
+    public static final String SERVER_CONFIG_FOLDER = "server-config";
+
     public BuildRequest {
         Objects.requireNonNull(siteDir, "siteDir");
         Objects.requireNonNull(outDir, "outDir");
@@ -21,6 +26,13 @@ public record BuildRequest(Path siteDir, Path outDir, Path serverConfigDir, Stri
 
     /** The defaults: public/ and server-config/ beside site.yaml. */
     public static BuildRequest of(Path siteDir) {
-        return new BuildRequest(siteDir, siteDir.resolve("public"), siteDir.resolve("server-config"), null, false);
+        return new BuildRequest(siteDir, siteDir.resolve(OUTPUT_FOLDER), siteDir.resolve(SERVER_CONFIG_FOLDER), null, false);
+    }
+
+    /** These defaults with whatever the command line gave (null keeps the default). */
+    public static BuildRequest of(Path siteDir, Path outDir, Path serverConfigDir, String baseUrlOverride, boolean drafts) {
+        BuildRequest d = of(siteDir);
+        return new BuildRequest(siteDir, outDir != null ? outDir : d.outDir(),
+                serverConfigDir != null ? serverConfigDir : d.serverConfigDir(), baseUrlOverride, drafts);
     }
 }
