@@ -5,6 +5,8 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
+import dev.otapress.text.TerminalText;
+import dev.otapress.text.XmlText;
 import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -205,10 +207,28 @@ public final class IpaReader {
                     + " set MARKETING_VERSION and CURRENT_PROJECT_VERSION in the target and build again");
         }
         String build = bundleVersion == null || bundleVersion.isBlank() ? version : bundleVersion.strip();
+        requirePrintable(entryName, "CFBundleShortVersionString", version, "MARKETING_VERSION");
+        requirePrintable(entryName, "CFBundleVersion", build, "CURRENT_PROJECT_VERSION");
         String name = firstNonBlank(string(plist, "CFBundleDisplayName"), string(plist, "CFBundleName"),
                 string(plist, "CFBundleExecutable"), id);
         return new AppInfo(id.strip(), version, build, name.strip(), string(plist, "MinimumOSVersion"),
                 deviceFamilies(plist), string(plist, "DTPlatformName"), string(plist, "DTSDKName"), string(plist, "DTXcode"));
+    }
+
+    /**
+     * The manifest must repeat the version exactly, or iOS discards the download; a control
+     * character cannot be written into XML, so such a version is refused rather than altered.
+     */
+    private static void requirePrintable(String entryName, String key, String value, String setting) throws IpaException {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isISOControl(c) || !XmlText.allowed(c)) {
+                throw new IpaException(entryName + " has a " + key + " with the character U+"
+                        + String.format("%04X", c) + " ('" + TerminalText.escape(value) + "'), which a manifest cannot"
+                        + " carry; set " + setting + " to plain text and build again");
+            }
+        }
     }
 
     private static List<DeviceFamily> deviceFamilies(NSDictionary plist) {

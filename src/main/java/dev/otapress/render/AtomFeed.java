@@ -1,6 +1,7 @@
 package dev.otapress.render;
 
 import dev.otapress.site.Release;
+import dev.otapress.text.XmlText;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -81,7 +82,7 @@ final class AtomFeed {
         text(xml, 2, "updated", iso(r.date()));
         indent(xml, 2);
         xml.writeEmptyElement("category");
-        xml.writeAttribute("term", r.channel());
+        xml.writeAttribute("term", XmlText.clean(r.channel()));
         if (!r.excerpt().isEmpty()) text(xml, 2, "summary", r.excerpt());
         if (!r.notesHtml().isEmpty()) {
             indent(xml, 2);
@@ -89,7 +90,7 @@ final class AtomFeed {
             xml.writeAttribute("type", "html");
             // Notes may link screenshots beside the page; readers resolve those against xml:base.
             xml.writeAttribute("xml", XML_NS, "base", pageUrl);
-            xml.writeCharacters(r.notesHtml());
+            xml.writeCharacters(XmlText.clean(r.notesHtml()));
             xml.writeEndElement();
         }
         indent(xml, 1);
@@ -105,7 +106,8 @@ final class AtomFeed {
     private static void text(XMLStreamWriter xml, int depth, String name, String value) throws XMLStreamException {
         indent(xml, depth);
         xml.writeStartElement(name);
-        xml.writeCharacters(value);
+        // StAX writes control characters as they are, which leaves the feed ill-formed.
+        xml.writeCharacters(XmlText.clean(value));
         xml.writeEndElement();
     }
 
@@ -114,7 +116,7 @@ final class AtomFeed {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("type", type);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", XmlText.clean(href));
     }
 
     private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {

@@ -1,6 +1,7 @@
 package dev.otapress.render;
 
 import dev.otapress.site.Release;
+import dev.otapress.text.XmlText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,21 +58,6 @@ public final class ManifestWriter {
 
     /** XML text escaping; characters XML 1.0 cannot carry at all are dropped. */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-                            || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
-                    if (legal) out.appendCodePoint(c);
-                }
-            }
-        }
-        return out.toString();
+        return XmlText.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,5 +1,6 @@
 package dev.otapress.render;
 
+import dev.otapress.text.XmlText;
 import io.nayuki.qrcodegen.QrCode;
 
 /**
@@ -43,6 +44,6 @@ final class QrSvg {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return XmlText.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package dev.otapress.server;
 
+import dev.otapress.text.XmlText;
+
 import static dev.otapress.server.HeaderPolicy.IPA_TYPE;
 import static dev.otapress.server.HeaderPolicy.NOSNIFF;
 import static dev.otapress.server.HeaderPolicy.PLIST_TYPE;
@@ -52,7 +54,7 @@ final class IisConfig {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return XmlText.clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("--", "- -");
     }
 }
