@@ -14,6 +14,12 @@ import java.util.Objects;
  * @param theme       folder name under themes/
  * @param channels    the release channels declared, in display order; empty when site.yaml lists
  *                    none, and then any channel a release names is accepted
+ * @param defaultChannel     the channel people are told to install, and the channel of releases
+ *                           that name none (default_channel, else stable)
+ * @param deviceRegistration how to get a device into an ad hoc build (text, may hold a link), or empty
+ * @param udidCheck          whether ad hoc release pages publish salted hashes of their devices'
+ *                           UDIDs so that people can check theirs in the browser
+ * @param udidSalt           the salt of those hashes (udid_salt, else the base URL)
  */
 public record SiteConfig(
         String title,
@@ -22,7 +28,11 @@ public record SiteConfig(
         String theme,
         MarkdownOptions markdown,
         List<Channel> channels,
-        InstallChecks checks) {
+        InstallChecks checks,
+        String defaultChannel,
+        String deviceRegistration,
+        boolean udidCheck,
+        String udidSalt) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -35,6 +45,13 @@ public record SiteConfig(
             throw new IllegalArgumentException("base URL must be https and end in '/': " + baseUrl);
         }
         channels = List.copyOf(channels);
+        Objects.requireNonNull(defaultChannel, "defaultChannel");
+        Objects.requireNonNull(deviceRegistration, "deviceRegistration");
+        Objects.requireNonNull(udidSalt, "udidSalt");
+        if (!channels.isEmpty() && channels.stream().noneMatch(c -> c.name().equals(defaultChannel))) {
+            throw new IllegalArgumentException("default_channel '" + defaultChannel + "' is not one of the channels listed"
+                    + " under 'channels:'; add it there or name one of them");
+        }
     }
 
     /** Options of the Markdown renderer. */

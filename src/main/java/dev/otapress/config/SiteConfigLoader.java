@@ -24,7 +24,8 @@ import java.util.Set;
 public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks");
+    private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
+            "default_channel", "device_registration", "udid_check", "udid_salt");
     private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
     private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
@@ -92,12 +93,27 @@ public final class SiteConfigLoader {
 
         List<SiteConfig.Channel> channels = channels(yaml);
         InstallChecks checks = checks(yaml);
+        String rawDefault = yaml.string("default_channel");
+        if (rawDefault != null && !rawDefault.matches("[a-z0-9][a-z0-9_-]*")) {
+            yaml.error("default_channel", "'default_channel' must be a channel name such as stable or beta");
+            rawDefault = null;
+        }
+        String defaultChannel = rawDefault;
+        if (defaultChannel != null && !channels.isEmpty() && channels.stream().noneMatch(c -> c.name().equals(defaultChannel))) {
+            yaml.error("default_channel", "'default_channel: " + defaultChannel + "' is not one of the channels under 'channels:'"
+                    + " (" + String.join(", ", channels.stream().map(SiteConfig.Channel::name).toList()) + "); add it there or name one of them");
+        }
+        String registration = yaml.string("device_registration");
+        Boolean udidCheck = yaml.bool("udid_check");
+        String salt = yaml.string("udid_salt");
 
         if (!problems.isEmpty() || title == null || baseUrl == null) throw new BuildException(problems);
         try {
             return new SiteConfig(title.strip(), baseUrl, description == null ? "" : description.strip(),
                     theme == null ? "default" : theme, new SiteConfig.MarkdownOptions(unsafeHtml),
-                    channels, checks);
+                    channels, checks, defaultChannel == null ? SiteConfig.Channel.STABLE.name() : defaultChannel,
+                    registration == null ? "" : registration.strip(), !Boolean.FALSE.equals(udidCheck),
+                    salt == null || salt.isBlank() ? baseUrl.toString() : salt.strip());
         } catch (IllegalArgumentException e) {
             throw new BuildException(Diagnostic.error(file, e.getMessage()));
         }

@@ -1,6 +1,7 @@
 package dev.otapress.content;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class FrontMatterParser {
     /** Release notes are prose; anything larger is a mistake (a log or a binary pasted in). */
     static final long MAX_NOTES_BYTES = 2 * 1024 * 1024;
 
-    private static final Set<String> KEYS = Set.of("title", "date", "channel", "draft", "version", "build", "icon", "params");
+    private static final Set<String> KEYS = Set.of("title", "date", "channel", "draft", "version", "build", "icon", "params", "checks");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     /** Reads and parses a notes file; returns null, with diagnostics, when it cannot be used. */
@@ -94,9 +95,18 @@ public final class FrontMatterParser {
         Map<String, Object> params = new LinkedHashMap<>();
         YamlMapping p = yaml.mapping("params");
         if (p != null) for (String key : p.keys()) params.put(key, p.plain(key));
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        YamlMapping c = yaml.mapping("checks");
+        if (c != null) {
+            c.rejectUnknownKeys(InstallChecks.KEYS, " under 'checks' (a release can turn install checks on or off)");
+            for (String key : c.keys()) {
+                Boolean on = c.bool(key);
+                if (on != null) checks.put(key, on);
+            }
+        }
         if (diagnostics.size() > before) return null;
         FrontMatter fm = new FrontMatter(blankToNull(title), date, channel, Boolean.TRUE.equals(draft),
-                blankToNull(version), blankToNull(build), blankToNull(icon), params);
+                blankToNull(version), blankToNull(build), blankToNull(icon), params, checks);
         return new NotesFile(fm, body, close + 2);
     }
 

@@ -223,6 +223,8 @@ public final class PortalDoctor {
         List<ListedRelease> releases = new ArrayList<>();
         for (JsonNode app : apps) {
             for (JsonNode r : app.path("releases")) {
+                // A release kept for its history (expired profile, pruned IPA) has nothing to install.
+                if (!r.path("state").asText("installable").equals("installable")) continue;
                 String installUrl = r.path("installUrl").asText("");
                 if (installUrl.isEmpty()) throw new IllegalArgumentException("a release without installUrl");
                 JsonNode size = r.path("size");

@@ -24,35 +24,73 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** One finding; an error stops a build, a warning is printed. */
-    public record Finding(boolean error, String message) {
+    /** The site.yaml (and front matter) keys under {@code checks:} that turn a check on or off. */
+    public static final java.util.Set<String> KEYS = java.util.Set.of("app_store_build", "expired_profile",
+            "bundle_id_mismatch", "missing_profile");
+
+    /**
+     * What stops a device from installing a build. The site model maps each to a release state
+     * ({@code site.ReleaseState.Reason}); the compiler makes sure every one is mapped.
+     */
+    public enum Blocker { PROFILE_MISSING, APP_STORE_BUILD, BUNDLE_ID_MISMATCH, PROFILE_EXPIRED, SIGNATURE_BROKEN,
+        SIGNATURE_TOO_OLD, TEAM_NOT_PINNED }
+
+    /**
+     * One finding. With {@code error} and a blocker, the build cannot be installed: the build fails
+     * when it is the release people should install, and otherwise publishes it as no longer
+     * installable. With {@code error} and no blocker it always stops the build; without
+     * {@code error} it is printed as a warning.
+     *
+     * @param blocker what stops the install, or null for a finding that does not
+     * @param because the blocker in a few words for the pages ("its profile expired on 2 Nov 2026"), or null
+     */
+    public record Finding(boolean error, String message, Blocker blocker, String because) {
+        public Finding(boolean error, String message) {
+            this(error, message, null, null);
+        }
+    }
+
+    /**
+     * These checks with some turned on or off, as a release's front matter asks.
+     *
+     * @param overrides check key ({@link #KEYS}) to on or off
+     */
+    public InstallChecks with(java.util.Map<String, Boolean> overrides) {
+        return new InstallChecks(overrides.getOrDefault("app_store_build", appStoreBuild),
+                overrides.getOrDefault("expired_profile", expiredProfile),
+                overrides.getOrDefault("bundle_id_mismatch", bundleIdMismatch),
+                overrides.getOrDefault("missing_profile", missingProfile), warningDays);
     }
 
     public List<Finding> check(IpaInfo ipa, Instant now) {
         List<Finding> findings = new ArrayList<>();
         ProvisioningProfile p = ipa.profile();
-        String turnOff = " (to publish it anyway, set checks.%s: false in site.yaml)";
+        String turnOff = " (to publish it anyway, set checks.%s: false in site.yaml, or under checks: in this release's index.md)";
         if (p == null) {
             findings.add(new Finding(missingProfile, "has no readable embedded.mobileprovision: it is unsigned or built for"
                     + " the simulator, and no device will install it; export it with an Enterprise, Ad Hoc or Development"
-                    + " profile" + String.format(turnOff, "missing_profile")));
+                    + " profile" + String.format(turnOff, "missing_profile"), Blocker.PROFILE_MISSING,
+                    "it carries no provisioning profile"));
             return findings;
         }
         if (p.type() == ProvisioningProfile.Type.APP_STORE) {
             findings.add(new Finding(appStoreBuild, "is signed for the App Store (profile '" + p.name() + "'), which iOS"
                     + " never installs from a web page; export it again with an Enterprise or Ad Hoc profile"
-                    + String.format(turnOff, "app_store_build")));
+                    + String.format(turnOff, "app_store_build"), Blocker.APP_STORE_BUILD,
+                    "it is signed for the App Store"));
         }
         if (!p.coversBundleId(ipa.app().bundleIdentifier())) {
             findings.add(new Finding(bundleIdMismatch, "is signed with profile '" + p.name() + "' for "
                     + p.applicationIdentifier() + ", which does not cover " + ipa.app().bundleIdentifier()
                     + "; iOS will refuse the install: sign it with a profile for its bundle id"
-                    + String.format(turnOff, "bundle_id_mismatch")));
+                    + String.format(turnOff, "bundle_id_mismatch"), Blocker.BUNDLE_ID_MISMATCH,
+                    "its profile does not cover " + ipa.app().bundleIdentifier()));
         }
         if (p.isExpiredAt(now)) {
             findings.add(new Finding(expiredProfile, "has a provisioning profile that expired on " + DAY.format(p.expires())
                     + "; iOS will not install or launch it: renew the profile and export the build again"
-                    + String.format(turnOff, "expired_profile")));
+                    + String.format(turnOff, "expired_profile"), Blocker.PROFILE_EXPIRED,
+                    "its profile expired on " + DAY.format(p.expires())));
         } else if (p.expires().isBefore(now.plus(Duration.ofDays(warningDays)))) {
             long days = Duration.between(now, p.expires()).toDays();
             findings.add(new Finding(false, "has a provisioning profile that expires on " + DAY.format(p.expires())

@@ -21,6 +21,7 @@ import dev.otapress.render.SiteRenderer;
 import dev.otapress.render.Theme;
 import dev.otapress.server.ServerConfigs;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseState;
 import dev.otapress.site.Site;
 import dev.otapress.site.SiteAssembler;
 import dev.otapress.yaml.DidYouMean;
@@ -92,7 +93,8 @@ public final class SiteBuilder {
         String introHtml = scan.intro() == null ? "" : intro(scan.intro(), markdown, diagnostics);
 
         InstallChecks checks = config == null ? InstallChecks.ALL : config.checks();
-        List<Read> reads = scan.sources().parallelStream().map(s -> read(s, markdown, checks)).toList();
+        String defaultChannel = config == null ? SiteConfig.Channel.STABLE.name() : config.defaultChannel();
+        List<Read> reads = scan.sources().parallelStream().map(s -> read(s, markdown, checks, defaultChannel)).toList();
         List<Release> releases = new ArrayList<>();
         int drafts = 0;
         for (Read r : reads) {
@@ -147,7 +149,7 @@ public final class SiteBuilder {
     private record Read(Release release, List<Diagnostic> diagnostics) {
     }
 
-    private Read read(ReleaseSource source, Markdown markdown, InstallChecks checks) {
+    private Read read(ReleaseSource source, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "", 1)
                 : frontMatter.read(source.notes(), problems);
@@ -170,18 +172,25 @@ public final class SiteBuilder {
             problems.add(Diagnostic.error(source.notes(), 0, "says build " + fm.build() + " but "
                     + source.ipa().getFileName() + " is build " + app.build() + "; fix the front matter or replace the .ipa"));
         }
-        for (InstallChecks.Finding f : checks.check(ipa, clock.instant())) {
-            problems.add(new Diagnostic(source.ipa(), 0, f.error() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                    f.message()));
+        // A check that stops installs is not an error yet: whether it fails the build or only marks
+        // the release depends on the release's place in its app (site.InstallRule).
+        List<Release.Stop> stops = new ArrayList<>();
+        for (InstallChecks.Finding f : siteChecks.with(fm.checks()).check(ipa, clock.instant())) {
+            if (f.error() && f.blocker() != null) {
+                stops.add(new Release.Stop(ReleaseState.Reason.of(f.blocker()), f.message(), f.because()));
+            } else {
+                problems.add(new Diagnostic(source.ipa(), 0, f.error() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                        f.message()));
+            }
         }
         byte[] icon = icon(source, fm, ipa, problems);
         if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
 
         String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
         Release release = new Release(source, ipa, title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
-                fm.channel() != null ? fm.channel() : SiteConfig.Channel.STABLE.name(), fm.draft(),
+                fm.channel() != null ? fm.channel() : defaultChannel, fm.draft(),
                 markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
-                markdown.plain(notes.body()), icon, fm.params());
+                markdown.plain(notes.body()), icon, fm.params(), stops, ReleaseState.INSTALLABLE);
         return new Read(release, problems);
     }
 
@@ -214,7 +223,7 @@ public final class SiteBuilder {
 
     /**
      * The declared channels, every release's channel checked against them; or, when none are
-     * declared, the channels the releases use: stable first, then by name.
+     * declared, the channels the releases use: the default channel first, then by name.
      */
     private static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, List<Diagnostic> diagnostics) {
         if (!config.channels().isEmpty()) {
@@ -232,7 +241,11 @@ public final class SiteBuilder {
         Set<String> used = new java.util.TreeSet<>();
         for (Release r : releases) used.add(r.channel());
         List<SiteConfig.Channel> channels = new ArrayList<>();
-        if (used.remove(SiteConfig.Channel.STABLE.name()) || used.isEmpty()) channels.add(SiteConfig.Channel.STABLE);
+        // The default channel is always listed, so a portal can say an app has no build in it yet.
+        String first = config.defaultChannel();
+        used.remove(first);
+        channels.add(first.equals(SiteConfig.Channel.STABLE.name()) ? SiteConfig.Channel.STABLE
+                : new SiteConfig.Channel(first, Character.toUpperCase(first.charAt(0)) + first.substring(1)));
         for (String name : used) channels.add(new SiteConfig.Channel(name, Character.toUpperCase(name.charAt(0)) + name.substring(1)));
         return channels;
     }

@@ -1,5 +1,6 @@
 package dev.otapress.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -18,17 +19,46 @@ import java.util.List;
  */
 public final class JsonListing {
 
-    public record Listing(String title, String baseUrl, List<AppEntry> apps) {
+    /**
+     * Raised when a field changes meaning or goes away; new fields may appear without it. 2 added
+     * {@code state} and left the install fields out of releases that cannot be installed.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    public record Listing(int schemaVersion, String title, String baseUrl, String defaultChannel, List<AppEntry> apps) {
     }
 
     public record AppEntry(String bundleIdentifier, String name, List<ReleaseEntry> releases) {
     }
 
-    /** @param installUrl the itms-services link in plain text, with a raw '&' */
+    /**
+     * @param state      "installable", or why not: profile-expired, app-store-build, … ({@code site.ReleaseState.Reason})
+     * @param stateReason why not in a few words ("its profile expired on 2 Nov 2026"); absent when installable
+     * @param manifestUrl absent, like ipaUrl and installUrl, when the release cannot be installed
+     * @param installUrl the itms-services link in plain text, with a raw '&'
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReleaseEntry(String version, String build, String title, String date, String channel,
-                               String minimumOSVersion, String pageUrl, String manifestUrl, String ipaUrl,
-                               String installUrl, long size, String sha256) {
+                               String minimumOSVersion, String pageUrl, String state, String stateReason,
+                               String manifestUrl, String ipaUrl, String installUrl, long size, String sha256) {
+        public boolean installable() {
+            return "installable".equals(state);
+        }
     }
+
+    /** Reads a releases.json this class wrote (of any schema version: a missing state means installable). */
+    public static Listing read(byte[] json) throws java.io.IOException {
+        Listing l = READER.readValue(json, Listing.class);
+        return new Listing(l.schemaVersion(), l.title(), l.baseUrl(), l.defaultChannel() == null ? "stable" : l.defaultChannel(),
+                l.apps() == null ? List.of() : l.apps().stream().map(a -> new AppEntry(a.bundleIdentifier(), a.name(),
+                        a.releases() == null ? List.of() : a.releases().stream().map(r -> r.state() != null ? r
+                                : new ReleaseEntry(r.version(), r.build(), r.title(), r.date(), r.channel(), r.minimumOSVersion(),
+                                r.pageUrl(), "installable", null, r.manifestUrl(), r.ipaUrl(), r.installUrl(), r.size(), r.sha256()))
+                                .toList())).toList());
+    }
+
+    private static final ObjectMapper READER = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final ObjectWriter WRITER = new ObjectMapper()
             .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
@@ -40,7 +70,7 @@ public final class JsonListing {
     }
 
     public Listing listing(Site site) {
-        return new Listing(site.config().title(), site.config().baseUrl().toString(),
+        return new Listing(SCHEMA_VERSION, site.config().title(), site.config().baseUrl().toString(), site.config().defaultChannel(),
                 site.apps().stream().map(this::app).toList());
     }
 
@@ -50,9 +80,11 @@ public final class JsonListing {
 
     private ReleaseEntry release(Release r) {
         String manifestUrl = urls.absolute(Urls.manifest(r));
+        boolean ok = r.installable();
         return new ReleaseEntry(r.version(), r.build(), r.title(), r.date().toString(), r.channel(),
-                r.ipa().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), manifestUrl,
-                urls.absolute(Urls.ipa(r)), Urls.installLink(manifestUrl), r.ipa().size(), r.ipa().sha256());
+                r.ipa().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
+                ok ? null : r.state().because(), ok ? manifestUrl : null, ok ? urls.absolute(Urls.ipa(r)) : null,
+                ok ? Urls.installLink(manifestUrl) : null, r.ipa().size(), r.ipa().sha256());
     }
 
     public byte[] write(Site site) {

@@ -87,7 +87,11 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param datetime        ISO instant for {@code <time datetime>}
      * @param dateLabel       for people (2 Nov 2026)
      * @param searchText      lower-case text of title, version, build, channel and notes, for the search box
-     * @param installLink     the itms-services link; the template's escaping writes its '&' as &amp;amp; once
+     * @param installLink     the itms-services link, or null when the release cannot be installed; the
+     *                        template's escaping writes its '&' as &amp;amp; once
+     * @param manifestUrl     null when the release cannot be installed (as are ipaUrl and ipaLink)
+     * @param state           "installable" or why not ({@code site.ReleaseState} ids, e.g. "profile-expired")
+     * @param stateSentence   "Can no longer be installed: …", or empty
      * @param latestInChannel whether this is the newest release of its channel
      * @param newestInChannel the newest release of this one's channel when this one is older, else null
      * @param profile         the provisioning profile's facts, or null for an unsigned build
@@ -101,7 +105,7 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
             String minimumOS, String devices, long size, String sizeLabel, String sha256, String fileName,
             TemplateHTMLOutputModel notes, String excerpt, String searchText,
             String link, String url, String manifestUrl, String ipaUrl, String ipaLink, String iconLink,
-            String installLink, ProfileView profile, List<String> extensions, Map<String, Object> params,
+            String installLink, String state, String stateSentence, ProfileView profile, List<String> extensions, Map<String, Object> params,
             ReleaseView previous, ReleaseView next, ReleaseView newestInChannel, TemplateHTMLOutputModel qrSvg) {
         public ReleaseView {
             extensions = List.copyOf(extensions);

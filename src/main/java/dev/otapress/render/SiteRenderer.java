@@ -78,12 +78,15 @@ public final class SiteRenderer {
 
         page(templates, "index.ftlh", views.home(), Urls.HOME, files, problems);
         for (App app : site.apps()) {
-            if (site.apps().size() > 1) page(templates, "app.ftlh", views.app(app), Urls.appPage(app), files, problems);
+            if (!site.singleApp()) page(templates, "app.ftlh", views.app(app), Urls.appPage(app), files, problems);
             for (Release r : app.releases()) {
                 page(templates, "release.ftlh", views.release(app, r), Urls.releasePage(r), files, problems);
-                files.add(new OutputFile.Bytes(Urls.manifest(r), manifests.write(r, true)));
                 icons(r, files, problems);
-                files.add(new OutputFile.Copy(Urls.ipa(r), r.source().ipa()));
+                // A release that can no longer be installed keeps its page, but nothing to install from.
+                if (r.installable()) {
+                    files.add(new OutputFile.Bytes(Urls.manifest(r), manifests.write(r, true)));
+                    files.add(new OutputFile.Copy(Urls.ipa(r), r.source().ipa()));
+                }
                 for (Path asset : r.source().assets()) {
                     files.add(new OutputFile.Copy(r.sitePath() + "/" + asset.getFileName(), asset));
                 }
@@ -106,7 +109,7 @@ public final class SiteRenderer {
         files.add(new OutputFile.Bytes(Urls.FEED, feed.write(title, Urls.FEED, urls.absolute(""), title, site.releases())));
         for (App app : site.apps()) {
             // With one app there is no app page: the home page shows its history.
-            String page = site.apps().size() > 1 ? urls.absolute(Urls.appFolder(app)) : urls.absolute("");
+            String page = site.singleApp() ? urls.absolute("") : urls.absolute(Urls.appFolder(app));
             files.add(new OutputFile.Bytes(Urls.appFeed(app), feed.write(app.name() + " · " + title, Urls.appFeed(app), page,
                     title, app.releases())));
         }

@@ -20,7 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,21 +46,35 @@ final class Views {
     private final Urls urls;
     private final Set<String> latestInChannel = new HashSet<>();
     private final Instant now;
+    /**
+     * Views of every app as pages at one depth show them, keyed by the relative prefix to the root.
+     * Built once per depth and shared, so the model of a whole build is linear in the history.
+     */
+    private final Map<String, List<AppView>> appsByRoot = new ConcurrentHashMap<>();
+    private final Map<Release, App> appOfRelease = new IdentityHashMap<>();
+    private final Map<Release, Integer> indexInApp = new IdentityHashMap<>();
+    private final Map<Release, Release> newestOfChannel = new IdentityHashMap<>();
 
     Views(Site site, Urls urls, Instant now) {
         this.site = site;
         this.urls = urls;
         this.now = now;
         for (App app : site.apps()) {
-            Set<String> seen = new HashSet<>();
-            for (Release r : app.releases()) if (seen.add(r.channel())) latestInChannel.add(r.sitePath());
+            Map<String, Release> newest = new HashMap<>();
+            for (int i = 0; i < app.releases().size(); i++) {
+                Release r = app.releases().get(i);
+                if (newest.putIfAbsent(r.channel(), r) == null) latestInChannel.add(r.sitePath());
+                newestOfChannel.put(r, newest.get(r.channel()));
+                appOfRelease.put(r, app);
+                indexInApp.put(r, i);
+            }
         }
     }
 
     PageModel home() {
         return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME,
                 // With one app the home page is that app's page, so it offers the app's feed too.
-                site.apps().size() == 1 ? site.apps().get(0) : null), apps(Urls.HOME), null, null);
+                site.singleApp() ? site.apps().get(0) : null), apps(Urls.HOME), null, null);
     }
 
     PageModel app(App app) {
@@ -66,13 +84,14 @@ final class Views {
 
     PageModel release(App app, Release r) {
         String from = Urls.releasePage(r);
-        int i = app.releases().indexOf(r);
+        int i = indexInApp.get(r);
         // "previous" is the older release, "next" the newer one, as in a history read top down.
         ReleaseView previous = i + 1 < app.releases().size() ? release(app.releases().get(i + 1), from, null, null, false) : null;
         ReleaseView next = i > 0 ? release(app.releases().get(i - 1), from, null, null, false) : null;
         ReleaseView view = release(r, from, previous, next, true);
         String title = r.title() + " · " + site.config().title();
-        return new PageModel(siteView(), page("release", title, from, app), apps(from), appView(app, from), view);
+        return new PageModel(siteView(), page("release", title, from, app), apps(from),
+                apps(from).get(site.apps().indexOf(app)), view);
     }
 
     private SiteView siteView() {
@@ -101,14 +120,14 @@ final class Views {
     }
 
     private List<AppView> apps(String from) {
-        return site.apps().stream().map(a -> appView(a, from)).toList();
+        return appsByRoot.computeIfAbsent(Urls.root(from), root -> site.apps().stream().map(a -> appView(a, from)).toList());
     }
 
     private AppView appView(App app, String from) {
         List<ReleaseView> releases = app.releases().stream().map(r -> release(r, from, null, null, false)).toList();
         Set<String> names = new LinkedHashSet<>();
         for (Release r : app.releases()) names.add(r.channel());
-        String link = site.apps().size() == 1 ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appPage(app));
+        String link = site.singleApp() ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appPage(app));
         return new AppView(app.bundleIdentifier(), app.name(), link, iconLink(app.latest(), from), releases.get(0), releases,
                 channels(new ArrayList<>(names)));
     }
@@ -119,8 +138,8 @@ final class Views {
 
     /** @param withQr whether the view is the page's own release, the only one that shows a QR code */
     private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next, boolean withQr) {
-        App app = appOf(r);
-        Release newest = app.releases().stream().filter(x -> x.channel().equals(r.channel())).findFirst().orElse(r);
+        App app = appOfRelease.get(r);
+        Release newest = newestOfChannel.get(r);
         ReleaseView newestView = newest == r ? null : release(newest, from, null, null, false);
         SiteConfig.Channel channel = site.channel(r.channel());
         String manifestUrl = urls.absolute(Urls.manifest(r));
@@ -129,6 +148,7 @@ final class Views {
         // opens the page in Safari, where the install button works.
         var qr = withQr ? Templates.markup(QrSvg.of(pageUrl, "QR code of this page: " + pageUrl)) : null;
         var a = r.ipa().app();
+        boolean installable = r.installable();
         return new ReleaseView(r.title(), a.name(), a.bundleIdentifier(), a.version(), a.build(),
                 ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
                 r.channel(), channel.label(), latestInChannel.contains(r.sitePath()),
@@ -137,9 +157,10 @@ final class Views {
                 r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
                 Templates.markup(r.notesHtml()), r.excerpt(),
                 String.join(" ", r.title(), a.version(), a.build(), channel.label(), r.notesText()).toLowerCase(Locale.ROOT),
-                Urls.relative(from, Urls.releasePage(r)), pageUrl, manifestUrl,
-                urls.absolute(Urls.ipa(r)), Urls.relative(from, Urls.ipa(r)), iconLink(r, from),
-                Urls.installLink(manifestUrl), profile(r.ipa().profile()),
+                Urls.relative(from, Urls.releasePage(r)), pageUrl, installable ? manifestUrl : null,
+                installable ? urls.absolute(Urls.ipa(r)) : null, installable ? Urls.relative(from, Urls.ipa(r)) : null,
+                iconLink(r, from), installable ? Urls.installLink(manifestUrl) : null,
+                r.state().id(), r.state().sentence(), profile(r.ipa().profile()),
                 r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),
                 r.params(), previous, next, newestView, qr);
     }
@@ -157,11 +178,6 @@ final class Views {
         boolean soon = !expired && p.expires().isBefore(now.plus(Duration.ofDays(site.config().checks().warningDays())));
         return new ProfileView(p.type().id(), summary, p.name(), p.teamName(), ISO_DATE.format(p.expires()),
                 DATE_LABEL.format(p.expires()), soon, expired, p.devices());
-    }
-
-    private App appOf(Release r) {
-        for (App a : site.apps()) if (a.bundleIdentifier().equals(r.ipa().app().bundleIdentifier())) return a;
-        throw new IllegalStateException("release outside every app: " + r.sitePath());
     }
 
     /** Decimal units, as iOS and macOS show file sizes. */

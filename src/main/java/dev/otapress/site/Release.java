@@ -5,6 +5,7 @@ import dev.otapress.ipa.IpaInfo;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param notesText all of the notes as plain text
  * @param iconPng   the app icon as a standard PNG (the front matter's, else the IPA's), or null
  *                  when there is none and a placeholder stands in
+ * @param stops     what stops devices from installing it, as the install checks found (empty when nothing does)
+ * @param state     whether it can be installed: decided for the whole site by {@link InstallRule}, since
+ *                  a stop fails the build for the release people install and only marks the others
  */
 public record Release(
         ReleaseSource source,
@@ -30,7 +34,23 @@ public record Release(
         String excerpt,
         String notesText,
         byte[] iconPng,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        List<Stop> stops,
+        ReleaseState state) {
+
+    /**
+     * An install check that failed for this release.
+     *
+     * @param message the whole diagnostic, with what to do
+     * @param because the reason in a few words for the pages
+     */
+    public record Stop(ReleaseState.Reason reason, String message, String because) {
+        public Stop {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(because, "because");
+        }
+    }
 
     /** Newest first: by version, then build, then date, then path (so the order is total). */
     public static final Comparator<Release> NEWEST_FIRST = Comparator
@@ -50,6 +70,16 @@ public record Release(
         Objects.requireNonNull(excerpt, "excerpt");
         Objects.requireNonNull(notesText, "notesText");
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        stops = List.copyOf(stops);
+        Objects.requireNonNull(state, "state");
+    }
+
+    public Release withState(ReleaseState newState) {
+        return new Release(source, ipa, title, date, channel, draft, notesHtml, excerpt, notesText, iconPng, params, stops, newState);
+    }
+
+    public boolean installable() {
+        return state.installable();
     }
 
     public String sitePath() {

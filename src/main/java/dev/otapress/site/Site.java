@@ -25,6 +25,19 @@ public record Site(SiteConfig config, String introHtml, List<SiteConfig.Channel>
         throw new IllegalArgumentException("no channel " + name);
     }
 
+    /**
+     * Whether the portal has one app: then the home page is that app's page, and there are no app
+     * pages. Decided here only; templates read it as {@code site.singleApp}.
+     */
+    public boolean singleApp() {
+        return apps.size() == 1;
+    }
+
+    /** The channel people are told to install: site.yaml's default_channel. */
+    public SiteConfig.Channel defaultChannel() {
+        return channel(config.defaultChannel());
+    }
+
     public List<Release> releases() {
         return apps.stream().flatMap(a -> a.releases().stream()).toList();
     }

@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Groups releases into apps by bundle identifier and puts everything in display order. */
+/**
+ * Groups releases into apps by bundle identifier, puts everything in display order and decides
+ * each release's state ({@link InstallRule}).
+ */
 public final class SiteAssembler {
 
-    /** The site, or the diagnostics that prevent it (the same build found in two folders). */
+    /** The site (null when an error prevents it), and the diagnostics: the same build in two folders, install checks. */
     public record Assembly(Site site, List<Diagnostic> diagnostics) {
         public Assembly {
             diagnostics = List.copyOf(diagnostics);
@@ -43,8 +46,14 @@ public final class SiteAssembler {
             apps.add(new App(e.getKey(), sorted.get(0).ipa().app().name(), sorted));
         }
         apps.sort(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(App::bundleIdentifier));
+        if (config != null) {
+            InstallRule.Outcome states = new InstallRule().apply(apps, config.defaultChannel());
+            apps = new ArrayList<>(states.apps());
+            problems.addAll(states.diagnostics());
+        }
         // Without a config (site.yaml was broken) the duplicates are still worth reporting with the rest.
-        return new Assembly(problems.isEmpty() && config != null ? new Site(config, introHtml, channels, apps) : null, problems);
+        boolean failed = problems.stream().anyMatch(Diagnostic::isError);
+        return new Assembly(!failed && config != null ? new Site(config, introHtml, channels, apps) : null, problems);
     }
 
 }

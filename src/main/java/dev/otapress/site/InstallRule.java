@@ -1,0 +1,50 @@
+package dev.otapress.site;
+
+import dev.otapress.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides each release's state. A check that would stop an install fails the build only for the
+ * release people are told to install, the newest of the default channel; any other release it
+ * stops stays published, marked as no longer installable, with one warning. So the day an old
+ * release's profile expires, or a pilot channel is abandoned, the nightly build still passes.
+ */
+final class InstallRule {
+
+    record Outcome(List<App> apps, List<Diagnostic> diagnostics) {
+        Outcome {
+            apps = List.copyOf(apps);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    Outcome apply(List<App> apps, String defaultChannel) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<App> out = new ArrayList<>();
+        for (App app : apps) {
+            Release recommended = app.releases().stream().filter(r -> r.channel().equals(defaultChannel)).findFirst().orElse(null);
+            List<Release> releases = new ArrayList<>();
+            for (Release r : app.releases()) {
+                if (r.stops().isEmpty() || !r.state().installable()) {
+                    releases.add(r);
+                } else if (r == recommended) {
+                    for (Release.Stop s : r.stops()) {
+                        diagnostics.add(Diagnostic.error(r.source().ipa(), s.message() + " (it is the newest " + defaultChannel
+                                + " build of " + app.name() + ", the one people are told to install)"));
+                    }
+                    releases.add(r);
+                } else {
+                    Release.Stop first = r.stops().get(0);
+                    diagnostics.add(Diagnostic.warning(r.source().ipa(), "can no longer be installed (" + first.because()
+                            + "): published with its notes but without an install link, since it is not the newest "
+                            + defaultChannel + " build of " + app.name()));
+                    releases.add(r.withState(ReleaseState.notInstallable(first.reason(), first.because())));
+                }
+            }
+            out.add(new App(app.bundleIdentifier(), app.name(), releases));
+        }
+        return new Outcome(out, diagnostics);
+    }
+}
