@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
                 BuildCommand.class,
                 ServerConfigCommand.class,
                 CheckCommand.class,
+                LinkCommand.class,
                 InspectCommand.class,
                 CommandLine.HelpCommand.class,
         })
