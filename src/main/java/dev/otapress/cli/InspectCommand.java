@@ -112,10 +112,11 @@ public final class InspectCommand implements Callable<Integer> {
     // --- JSON: records with a fixed property order, so the output is stable for scripts and diffs.
 
     @JsonPropertyOrder({"file", "size", "sha256", "bundleIdentifier", "version", "build", "name", "minimumOSVersion",
-            "deviceFamilies", "platform", "sdk", "xcode", "icon", "provisioning", "extensions", "warnings"})
+            "deviceFamilies", "platform", "sdk", "xcode", "icon", "provisioning", "codeSignature", "extensions", "warnings"})
     record IpaReport(String file, long size, String sha256, String bundleIdentifier, String version, String build,
                      String name, String minimumOSVersion, List<String> deviceFamilies, String platform, String sdk,
-                     String xcode, IconReport icon, ProfileJson provisioning, List<ExtensionReport> extensions,
+                     String xcode, IconReport icon, ProfileJson provisioning, SignatureReport codeSignature,
+                     List<ExtensionReport> extensions,
                      List<String> warnings) {}
 
     @JsonPropertyOrder({"source", "width", "height", "cgbi"})
@@ -142,7 +143,7 @@ public final class InspectCommand implements Callable<Integer> {
                 app.build(), app.name(), app.minimumOSVersion(),
                 app.deviceFamilies().stream().map(DeviceFamily::id).toList(), app.platform(), app.sdk(), app.xcode(),
                 icon == null ? null : new IconReport(icon.source(), icon.width(), icon.height(), icon.cgbi()),
-                info.profile() == null ? null : profileJson(info.profile()),
+                info.profile() == null ? null : profileJson(info.profile()), SignatureReport.of(info.codeSignature()),
                 info.extensions().stream().map(e -> new ExtensionReport(e.bundleIdentifier(), e.type().id(), e.name())).toList(),
                 warnings(info));
     }
@@ -183,6 +184,7 @@ public final class InspectCommand implements Callable<Integer> {
                 : icon.source() + ", " + icon.width() + "x" + icon.height() + (icon.cgbi() ? ", CgBI (converted)" : ""));
         if (info.profile() == null) line(out, "Profile", "none");
         else printProfile(out, info.profile());
+        SignatureReport.print(out, info.codeSignature());
         if (info.extensions().isEmpty()) line(out, "Nested", "none");
         for (NestedBundle e : info.extensions()) line(out, "Nested", e.bundleIdentifier() + " (" + e.type().id() + ", " + e.name() + ")");
         for (String w : warnings(info)) out.println("  warning: " + w);

@@ -1,5 +1,7 @@
 package dev.otapress.ipa;
 
+import dev.otapress.codesign.CodeSignature;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param icon          the app icon as a standard PNG, or null when the .app holds no icon PNG
  * @param extensions    the bundles nested in the app (extensions, frameworks, watch apps, App
  *                      Clips), ordered by their path in the archive
+ * @param codeSignature the app's code signature: its seal, signer and team, compared with the
+ *                      embedded profile ({@link CodeSignature#NONE} when the app carries none)
  * @param warnings      things worth telling the user that do not stop a build
  */
 public record IpaInfo(
@@ -30,6 +34,7 @@ public record IpaInfo(
         ProvisioningProfile profile,
         Icon icon,
         List<NestedBundle> extensions,
+        CodeSignature codeSignature,
         List<String> warnings) {
 
     public IpaInfo {
@@ -38,6 +43,7 @@ public record IpaInfo(
         Objects.requireNonNull(infoPlistPath, "infoPlistPath");
         Objects.requireNonNull(infoPlistTime, "infoPlistTime");
         Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(codeSignature, "codeSignature");
         extensions = List.copyOf(extensions);
         warnings = List.copyOf(warnings);
     }

@@ -5,6 +5,9 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
+import dev.otapress.codesign.CodeSignature;
+import dev.otapress.codesign.CodeSignatureReader;
+import dev.otapress.codesign.SealedFiles;
 import dev.otapress.text.TerminalText;
 import dev.otapress.text.XmlText;
 import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
@@ -50,6 +53,7 @@ public final class IpaReader {
     private final ProvisioningProfileReader profileReader = new ProvisioningProfileReader();
     private final IconFinder iconFinder = new IconFinder();
     private final NestedBundles nestedBundles = new NestedBundles();
+    private final CodeSignatureReader signatureReader = new CodeSignatureReader();
 
     /**
      * Reads everything otapress needs from an .ipa: the app's Info.plist, its provisioning
@@ -77,12 +81,12 @@ public final class IpaReader {
                     + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
         }
         return new IpaInfo(ipa, size, sha256(ipa), contents.infoPlistPath(), contents.infoPlistTime(), contents.app(),
-                contents.profile(), contents.icon(), contents.extensions(), contents.warnings());
+                contents.profile(), contents.icon(), contents.extensions(), contents.codeSignature(), contents.warnings());
     }
 
     /** What the archive holds; the file-level facts (size, hash) are added by the caller. */
     private record Contents(String infoPlistPath, Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
-                            Icon icon, List<NestedBundle> extensions, List<String> warnings) {}
+                            Icon icon, List<NestedBundle> extensions, CodeSignature codeSignature, List<String> warnings) {}
 
     private Contents readZip(ZipFile zip) throws IOException, IpaException {
         List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
@@ -117,11 +121,12 @@ public final class IpaReader {
         List<String> warnings = new ArrayList<>();
         AppInfo app = appInfo(plist, main.getName(), warnings);
 
-        BundleFiles files = new ZipBundleFiles(zip, entries, appFolder);
+        ZipBundleFiles files = new ZipBundleFiles(zip, entries, appFolder);
         ProvisioningProfile profile = profile(files, appFolder, app, warnings);
         Icon icon = iconFinder.find(plist, files, appFolder, warnings);
         List<NestedBundle> extensions = nestedBundles.find(files, appFolder, warnings);
-        return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, warnings);
+        CodeSignature signature = codeSignature(files, appFolder, profile);
+        return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, signature, warnings);
     }
 
     private ProvisioningProfile profile(BundleFiles files, String appFolder, AppInfo app, List<String> warnings)
@@ -140,8 +145,25 @@ public final class IpaReader {
         return profile;
     }
 
+    /**
+     * The seal of the app, compared with its profile. A read error inside the archive (a damaged
+     * entry) breaks the seal like any other change: the phone could not read that file either.
+     */
+    private CodeSignature codeSignature(ZipBundleFiles files, String appFolder, ProvisioningProfile profile) {
+        CodeSignature signature;
+        try {
+            signature = signatureReader.read(files);
+        } catch (IOException e) {
+            signature = new CodeSignature(CodeSignature.Status.INVALID, List.of("cannot read " + e.getMessage()),
+                    null, null, null, null, null);
+        }
+        if (profile == null) return signature;
+        return signature.againstProfile(java.util.Set.copyOf(profile.certificates()), profile.teamIdentifier(),
+                profile.applicationIdentifier());
+    }
+
     /** The main app folder's files, read from the already open archive. */
-    private static final class ZipBundleFiles implements BundleFiles {
+    private static final class ZipBundleFiles implements BundleFiles, SealedFiles {
         private final ZipFile zip;
         private final String appFolder;
         private final Map<String, ZipArchiveEntry> byName = new LinkedHashMap<>();
@@ -166,9 +188,22 @@ public final class IpaReader {
         public byte[] head(String name, int bytes) throws IOException {
             ZipArchiveEntry entry = byName.get(name);
             if (entry == null) throw new IOException("no entry " + appFolder + name);
-            try (InputStream in = open(zip, entry)) {
+            try (InputStream in = IpaReader.open(zip, entry)) {
                 return in.readNBytes(bytes);
             }
+        }
+
+        @Override
+        public InputStream open(String name) throws IOException {
+            ZipArchiveEntry entry = byName.get(name);
+            if (entry == null) throw new IOException("no entry " + appFolder + name);
+            return IpaReader.open(zip, entry);
+        }
+
+        @Override
+        public boolean isSymlink(String name) {
+            ZipArchiveEntry entry = byName.get(name);
+            return entry != null && entry.isUnixSymlink();
         }
 
         @Override
@@ -283,7 +318,7 @@ public final class IpaReader {
      * Opens an entry stored or deflated, the only methods Xcode writes and iOS reads. Others
      * (zstd, bzip2, …) are refused before Commons Compress looks for an optional codec library.
      */
-    private static InputStream open(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+    static InputStream open(ZipFile zip, ZipArchiveEntry entry) throws IOException {
         int method = entry.getMethod();
         if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
             throw new IOException(entry.getName() + " uses compression method " + method

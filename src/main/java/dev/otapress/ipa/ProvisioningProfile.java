@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param certificateExpiries    the expiry dates of the DeveloperCertificates that could be read,
  *                               earliest first; a build stops launching when its signing
  *                               certificate expires, which can be before the profile does
+ * @param certificates           the SHA-256 (lower-case hex) of each DeveloperCertificate's DER
+ *                               bytes: the certificates allowed to sign builds with this profile
  * @param warnings               what was odd about the file but did not stop reading it
  */
 public record ProvisioningProfile(
@@ -40,6 +42,7 @@ public record ProvisioningProfile(
         boolean getTaskAllow,
         String applicationIdentifier,
         List<Instant> certificateExpiries,
+        List<String> certificates,
         List<String> warnings) {
 
     /** The four ways Apple distributes a build; only the first three install over the air. */
@@ -97,6 +100,7 @@ public record ProvisioningProfile(
         if (teamName != null && teamName.isBlank()) teamName = null;
         platforms = List.copyOf(platforms);
         certificateExpiries = certificateExpiries.stream().sorted().toList();
+        certificates = List.copyOf(certificates);
         warnings = List.copyOf(warnings);
     }
 

@@ -184,7 +184,25 @@ public final class ProvisioningProfileReader {
                 ProvisioningProfile.Type.classify(allDevices, getTaskAllow, devices),
                 name, string(plist.get("TeamName")), teamIdentifier, uuid, created, expires, devices,
                 strings(plist.get("Platform")), string(entitlements.get("aps-environment")), getTaskAllow,
-                applicationIdentifier, certificateExpiries(plist.get("DeveloperCertificates")), warnings);
+                applicationIdentifier, certificateExpiries(plist.get("DeveloperCertificates")),
+                certificates(plist.get("DeveloperCertificates")), warnings);
+    }
+
+    private static List<String> certificates(NSObject value) {
+        List<String> hashes = new ArrayList<>();
+        if (!(value instanceof NSArray array)) return hashes;
+        for (NSObject item : array.getArray()) {
+            if (item instanceof NSData data && data.length() > 0) hashes.add(sha256(data.bytes()));
+        }
+        return hashes;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static List<Instant> certificateExpiries(NSObject value) {

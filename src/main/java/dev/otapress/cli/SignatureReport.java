@@ -1,0 +1,89 @@
+package dev.otapress.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.otapress.codesign.CodeSignature;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The code signature as {@code inspect} shows it: a JSON object for scripts, a few lines for people.
+ *
+ * @param status               the seal alone: valid, invalid or unsigned
+ * @param problems             what breaks the seal (empty unless invalid)
+ * @param signerMatchesProfile null when there is no signer or no profile to compare
+ * @param teamMismatch         why the teams disagree, or null
+ */
+@JsonPropertyOrder({"status", "problems", "format", "teamIdentifier", "signer", "signerMatchesProfile", "teamMismatch"})
+record SignatureReport(String status, List<String> problems, FormatJson format, String teamIdentifier, SignerJson signer,
+                       Boolean signerMatchesProfile, String teamMismatch) {
+
+    /** Problems beyond this many are counted, not listed, in the text output. */
+    private static final int SHOWN_PROBLEMS = 5;
+
+    @JsonPropertyOrder({"codeDirectoryVersion", "derEntitlements", "entitlements", "hashTypes", "outdated"})
+    record FormatJson(String codeDirectoryVersion, boolean derEntitlements, boolean entitlements, List<String> hashTypes,
+                      boolean outdated) {}
+
+    @JsonPropertyOrder({"commonName", "organization", "teamIdentifier", "expires", "sha256", "signatureValid"})
+    record SignerJson(String commonName, String organization, String teamIdentifier, String expires, String sha256,
+                      boolean signatureValid) {}
+
+    static SignatureReport of(CodeSignature s) {
+        CodeSignature.SignatureFormat f = s.format();
+        CodeSignature.Signer signer = s.signer();
+        return new SignatureReport(s.status().id(), s.problems(),
+                f == null ? null : new FormatJson(f.versionHex(), f.derEntitlements(), f.entitlements(), f.hashTypes(), f.outdated()),
+                s.teamIdentifier(),
+                signer == null ? null : new SignerJson(signer.commonName(), signer.organization(), signer.teamIdentifier(),
+                        iso(signer), signer.sha256(), signer.signatureValid()),
+                s.signerMatchesProfile(), s.teamMismatch());
+    }
+
+    /** The text lines: seal, signer and team. */
+    static void print(PrintWriter out, CodeSignature s) {
+        String seal = switch (s.status()) {
+            case VALID -> "intact";
+            case UNSIGNED -> "none (unsigned)";
+            case INVALID -> "BROKEN: " + String.join("; ", s.problems().stream().limit(SHOWN_PROBLEMS).map(SignatureReport::safe).toList())
+                    + (s.problems().size() > SHOWN_PROBLEMS ? "; and " + (s.problems().size() - SHOWN_PROBLEMS) + " more" : "");
+        };
+        line(out, "Seal", seal);
+        if (s.format() != null) {
+            line(out, "Format", "CodeDirectory " + s.format().versionHex() + ", " + String.join(" + ", s.format().hashTypes())
+                    + (s.format().derEntitlements() ? ", DER entitlements" : "") + (s.format().outdated() ? " (outdated)" : ""));
+        }
+        CodeSignature.Signer signer = s.signer();
+        if (signer != null) {
+            line(out, "Signed by", safe(signer.commonName()) + ", expires " + iso(signer)
+                    + (signer.signatureValid() ? "" : " (its CMS signature does NOT verify)")
+                    + (Boolean.FALSE.equals(s.signerMatchesProfile()) ? " (NOT one of the profile's certificates)" : ""));
+        } else if (s.status() != CodeSignature.Status.UNSIGNED) {
+            line(out, "Signed by", "nobody (ad hoc signature, no certificate)");
+        }
+        if (s.teamIdentifier() != null) line(out, "Team ID", safe(s.teamIdentifier()));
+        if (s.teamMismatch() != null) line(out, "Team", "MISMATCH: " + safe(s.teamMismatch()));
+    }
+
+    private static String iso(CodeSignature.Signer signer) {
+        return DateTimeFormatter.ISO_INSTANT.format(signer.expires().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Certificate strings are untrusted: no control characters reach the terminal. */
+    static String safe(String text) {
+        if (text == null) return "";
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean control = Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT;
+            if (control) b.append(String.format("\\u%04x", c));
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        out.printf("  %-12s %s%n", label + ":", value);
+    }
+}
