@@ -57,7 +57,8 @@ class InspectCommandTest {
 
         JsonNode ipa = array.get(0);
         assertEquals(List.of("file", "size", "sha256", "bundleIdentifier", "version", "build", "name", "minimumOSVersion",
-                "deviceFamilies", "platform", "sdk", "xcode", "icon", "provisioning", "extensions", "warnings"), keys(ipa));
+                "deviceFamilies", "platform", "sdk", "xcode", "icon", "provisioning", "codeSignature", "extensions", "warnings"),
+                keys(ipa));
         assertEquals(good.toString(), ipa.get("file").asText());
         assertEquals(Files.size(good), ipa.get("size").asLong());
         assertEquals("com.example.field", ipa.get("bundleIdentifier").asText());
@@ -75,6 +76,11 @@ class InspectCommandTest {
         assertEquals("2027-01-01T09:00:00Z", profile.get("expires").asText());
         assertEquals(4, profile.get("devices").asInt());
         assertTrue(profile.get("apsEnvironment").isNull());
+        JsonNode signature = ipa.get("codeSignature");
+        assertEquals(List.of("status", "problems", "format", "teamIdentifier", "signer", "signerMatchesProfile", "teamMismatch"),
+                keys(signature));
+        // Test IPAs carry a profile but no code signature: unsigned, not broken.
+        assertEquals("unsigned", signature.get("status").asText());
         assertEquals(List.of("bundleIdentifier", "type", "name"), keys(ipa.get("extensions").get(0)));
         assertEquals("app-extension", ipa.get("extensions").get(0).get("type").asText());
         // An ad hoc build always carries the warning that only registered devices can install it.
