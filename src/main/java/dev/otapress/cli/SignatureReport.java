@@ -2,6 +2,7 @@ package dev.otapress.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.otapress.codesign.CodeSignature;
+import dev.otapress.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -71,16 +72,9 @@ record SignatureReport(String status, List<String> problems, FormatJson format, 
         return DateTimeFormatter.ISO_INSTANT.format(signer.expires().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Certificate strings are untrusted: no control characters reach the terminal. */
+    /** Certificate strings are untrusted: no control or bidi characters reach the terminal. */
     static String safe(String text) {
-        if (text == null) return "";
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            boolean control = Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT;
-            if (control) b.append(String.format("\\u%04x", c));
-            else b.appendCodePoint(c);
-        });
-        return b.toString();
+        return text == null ? "" : TerminalText.escape(text);
     }
 
     private static void line(PrintWriter out, String label, String value) {
