@@ -180,7 +180,7 @@ public final class PortalDoctor {
     // ---- the listing ----
 
     private Optional<List<ListedRelease>> listing(URI base, List<CheckResult> results) {
-        URI json = base.resolve("releases.json");
+        URI json = base.resolve(dev.otapress.render.Urls.LISTING);
         String name = "listing " + json + " is readable";
         Response response = fetch("GET", json);
         if (response.error().isEmpty() && response.status() == 200) {

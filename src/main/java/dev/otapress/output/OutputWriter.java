@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +40,23 @@ public final class OutputWriter {
     public record Written(Path folder, int files, long bytes) {
     }
 
+    /** Writes {@code files} as the whole new content of {@code outDir}. */
     public Written write(Path outDir, List<OutputFile> files) throws OutputException {
+        try (Session session = open(outDir)) {
+            for (OutputFile f : files) session.write(f);
+            return session.commit();
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts replacing {@code outDir}: files written to the session go into a fresh sibling folder
+     * as they come (from any number of threads), and {@link Session#commit} swaps it in. Closing
+     * a session that was not committed removes what it wrote and leaves {@code outDir} as it was.
+     * The folder's lock is held until the session is closed.
+     */
+    public Session open(Path outDir) throws OutputException {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
@@ -48,21 +66,108 @@ public final class OutputWriter {
             throw new OutputException("cannot create " + parent + ": " + e.getMessage(), e);
         }
         Path lockFile = parent.resolve(".otapress-lock-" + name);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new OutputException("another otapress build is writing " + target
                         + " right now; wait for it to finish and build again", null);
             }
-            try {
-                recoverAndClean(parent, name, target);
-                refuseForeignFolder(target);
-                return swapIn(parent, name, target, files);
-            } finally {
-                lock.release();
-            }
+            recoverAndClean(parent, name, target);
+            refuseForeignFolder(target);
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            Path fresh = parent.resolve(".otapress-new-" + name + "-" + id);
+            Files.createDirectory(fresh);
+            Files.writeString(fresh.resolve(MARKER), MARKER_TEXT);
+            Session session = new Session(channel, target, fresh, parent.resolve(".otapress-old-" + name + "-" + id));
+            channel = null;
+            return session;
         } catch (IOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    /** A new output folder being written; see {@link #open}. */
+    public static final class Session implements AutoCloseable {
+        private final FileChannel lockChannel;
+        private final Path target;
+        private final Path fresh;
+        private final Path old;
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger files = new AtomicInteger();
+        private final AtomicLong bytes = new AtomicLong();
+        private boolean committed;
+
+        private Session(FileChannel lockChannel, Path target, Path fresh, Path old) {
+            this.lockChannel = lockChannel;
+            this.target = target;
+            this.fresh = fresh;
+            this.old = old;
+        }
+
+        /** The folder files go into until the commit; a file placed there by other means is part of the output too. */
+        public Path folder() {
+            return fresh;
+        }
+
+        /** The folder that will be replaced: the previous output, if any. */
+        public Path target() {
+            return target;
+        }
+
+        /** Writes one file now; safe to call from several threads at once. */
+        public void write(OutputFile f) throws IOException {
+            if (!seen.add(f.path())) throw new IOException("two outputs claim the same file " + f.path());
+            Path dest = fresh.resolve(f.path()).normalize();
+            if (!dest.startsWith(fresh)) throw new IOException("output path outside the site: " + f.path());
+            Files.createDirectories(dest.getParent());
+            long written;
+            if (f instanceof OutputFile.Bytes b) {
+                Files.write(dest, b.content(), StandardOpenOption.CREATE_NEW);
+                written = b.content().length;
+            } else if (f instanceof OutputFile.Copy c) {
+                written = copy(c.source(), dest);
+            } else {
+                throw new IllegalStateException("unknown output " + f);
+            }
+            files.incrementAndGet();
+            bytes.addAndGet(written);
+        }
+
+        /** Swaps the new folder in for the old one, which is then removed. */
+        public Written commit() throws OutputException {
+            try {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+                committed = true;
+                deleteTree(old);
+                return new Written(target, files.get(), bytes.get());
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) deleteTree(fresh);
+            } catch (IOException e) {
+                // The next build removes what is left of this one (recoverAndClean).
+            } finally {
+                closeQuietly(lockChannel);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) return;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing releases the lock; there is nothing else to do.
         }
     }
 
@@ -145,37 +250,6 @@ public final class OutputWriter {
                 }
             }
         }
-    }
-
-    private static Written swapIn(Path parent, String name, Path target, List<OutputFile> files) throws IOException {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        Path fresh = parent.resolve(".otapress-new-" + name + "-" + id);
-        Path old = parent.resolve(".otapress-old-" + name + "-" + id);
-        Files.createDirectory(fresh);
-        Files.writeString(fresh.resolve(MARKER), MARKER_TEXT);
-        long bytes = 0;
-        try {
-            Set<String> seen = new HashSet<>();
-            for (OutputFile f : files) {
-                if (!seen.add(f.path())) throw new IOException("two outputs claim the same file " + f.path());
-                Path dest = fresh.resolve(f.path()).normalize();
-                if (!dest.startsWith(fresh)) throw new IOException("output path outside the site: " + f.path());
-                Files.createDirectories(dest.getParent());
-                if (f instanceof OutputFile.Bytes b) {
-                    Files.write(dest, b.content(), StandardOpenOption.CREATE_NEW);
-                    bytes += b.content().length;
-                } else if (f instanceof OutputFile.Copy c) {
-                    bytes += copy(c.source(), dest);
-                }
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(fresh);
-            throw e;
-        }
-        deleteTree(old);
-        return new Written(target, files.size(), bytes);
     }
 
     /**

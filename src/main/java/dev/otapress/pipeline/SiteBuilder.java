@@ -56,6 +56,7 @@ public final class SiteBuilder {
     private final OutputWriter writer = new OutputWriter();
     private final CgbiPng png = new CgbiPng();
     private final Clock clock;
+    private final BuildOptions options;
 
     public SiteBuilder() {
         this(Clock.systemUTC());
@@ -63,7 +64,12 @@ public final class SiteBuilder {
 
     /** @param clock what "now" is for profile expiry checks */
     public SiteBuilder(Clock clock) {
+        this(clock, BuildOptions.defaults());
+    }
+
+    public SiteBuilder(Clock clock, BuildOptions options) {
         this.clock = clock;
+        this.options = options;
     }
 
     public BuildResult build(BuildRequest request) throws BuildException {
@@ -111,17 +117,23 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Rendering rendering = new SiteRenderer(theme, siteDir, clock.instant()).render(assembly.site());
-        diagnostics.addAll(rendering.diagnostics());
+        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant()).prepare(assembly.site());
+        diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);
 
         try {
             // Both folders are checked before either is replaced, so a refusal never leaves them out of step.
             writer.checkReplaceable(request.outDir());
             writer.checkReplaceable(request.serverConfigDir());
-            OutputWriter.Written written = writer.write(request.outDir(), rendering.files());
-            writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
-            return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics);
+            try (OutputWriter.Session session = writer.open(request.outDir())) {
+                diagnostics.addAll(RenderStep.run(prepared, session, options.threads()));
+                failOnErrors(diagnostics);
+                OutputWriter.Written written = session.commit();
+                writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
+                return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics);
+            } catch (IOException e) {
+                throw new OutputWriter.OutputException("cannot write " + request.outDir() + ": " + e.getMessage(), e);
+            }
         } catch (OutputWriter.OutputException e) {
             diagnostics.add(Diagnostic.error(null, e.getMessage()));
             throw new BuildException(diagnostics);

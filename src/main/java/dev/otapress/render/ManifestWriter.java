@@ -22,13 +22,12 @@ public final class ManifestWriter {
         this.urls = urls;
     }
 
-    /** @param withIcons whether icon-57.png and icon-512.png are written beside the manifest */
-    public byte[] write(Release release, boolean withIcons) {
+    /** The manifest of one release; its icons are always written beside it (a placeholder when the IPA has none). */
+    public byte[] write(Release release) {
         List<String[]> assets = new ArrayList<>();
         assets.add(new String[] {"software-package", urls.absolute(Urls.ipa(release))});
-        if (withIcons) {
-            assets.add(new String[] {"display-image", urls.absolute(Urls.icon(release, 57))});
-            assets.add(new String[] {"full-size-image", urls.absolute(Urls.icon(release, 512))});
+        for (IconSize size : IconSize.values()) {
+            assets.add(new String[] {size.manifestKind(), urls.absolute(Urls.icon(release, size))});
         }
         StringBuilder x = new StringBuilder(1024);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

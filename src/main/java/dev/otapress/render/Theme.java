@@ -110,7 +110,7 @@ public final class Theme {
                 if (Files.size(p) > MAX_STATIC_BYTES) throw new IOException(p + " is too large for a theme asset");
                 List<String> parts = new ArrayList<>();
                 for (Path part : root.relativize(p)) parts.add(part.toString());
-                String path = "assets/" + String.join("/", parts);
+                String path = Urls.asset(String.join("/", parts));
                 if (onDisk) {
                     files.put(path, new OutputFile.Copy(path, p));
                 } else {

@@ -26,31 +26,85 @@ public final class Urls {
         if (!baseUrl.toString().endsWith("/")) throw new IllegalArgumentException("base URL must end in '/': " + baseUrl);
     }
 
+    /** The file a folder's page lives in: servers show it for the folder's own address. */
+    public static final String INDEX = "index.html";
     /** Site path of the home page. */
-    public static final String HOME = "index.html";
+    public static final String HOME = INDEX;
     /** Site path of the machine-readable listing. */
     public static final String LISTING = "releases.json";
-
     /** Site path of the Atom feed of every release. */
     public static final String FEED = "feed.xml";
+    /** The folder of the theme's static files (stylesheet, script, images), ending in '/'. */
+    public static final String ASSETS = "assets/";
+    /** The folder of the per-app pages and feeds, ending in '/'. */
+    public static final String APPS = "apps/";
+    public static final String STYLESHEET = ASSETS + "style.css";
+    public static final String SCRIPT = ASSETS + "app.js";
+    public static final String FAVICON = ASSETS + "favicon.svg";
+    private static final String MANIFEST = "manifest.plist";
+
+    /**
+     * One output file and the address people use for it, from one descriptor (as Hugo's
+     * page_paths does): a page is written as {@code folder/index.html} and linked as {@code folder/}.
+     *
+     * @param file     the site path of the file written
+     * @param linkPath the site path links use: the folder for an index page, else the file itself
+     */
+    public record Target(String file, String linkPath) {
+        public static Target file(String path) {
+            return new Target(path, path);
+        }
+
+        /** @param folder a folder path ending in '/', or "" for the site root */
+        public static Target page(String folder) {
+            if (!folder.isEmpty() && !folder.endsWith("/")) throw new IllegalArgumentException("not a folder: " + folder);
+            return new Target(folder + INDEX, folder);
+        }
+    }
+
+    /** A theme asset by its path inside the theme's static/ folder, e.g. {@code img/logo.svg}. */
+    public static String asset(String pathInTheme) {
+        return ASSETS + pathInTheme;
+    }
+
+    /** The home page, linked as the site root. */
+    public static Target home() {
+        return Target.page("");
+    }
+
+    /** An app's page and its folder. */
+    public static Target app(App app) {
+        return Target.page(appFolder(app));
+    }
+
+    /** A release's page and its folder. */
+    public static Target release(Release r) {
+        return Target.page(releaseFolder(r));
+    }
+
+    /** The link path of any page file: its folder for an index page, else the file. */
+    public static String linkPath(String file) {
+        if (file.equals(INDEX)) return "";
+        return file.endsWith("/" + INDEX) ? file.substring(0, file.length() - INDEX.length()) : file;
+    }
 
     /** The Atom feed of one app's releases; written for every app, also when the site has only one. */
     public static String appFeed(App app) {
-        return appFolder(app) + "feed.xml";
+        return appFolder(app) + FEED;
     }
 
     /** An app's own page, used when the site has several apps. */
     public static String appPage(App app) {
-        return appFolder(app) + "index.html";
+        return app(app).file();
     }
 
     /** The folder of an app's page and feed, ending in '/': the app page's address as people share it. */
     public static String appFolder(App app) {
-        return "apps/" + app.bundleIdentifier() + "/";
+        return APPS + app.bundleIdentifier() + "/";
     }
 
     public static String releasePage(Release r) {
-        return r.sitePath() + "/index.html";
+        return release(r).file();
     }
 
     /** The release's folder, which is what people share: it ends in '/', so servers show index.html. */
@@ -59,16 +113,21 @@ public final class Urls {
     }
 
     public static String manifest(Release r) {
-        return r.sitePath() + "/manifest.plist";
+        return releaseFile(r, MANIFEST);
     }
 
     /** The .ipa keeps its own file name, so a downloaded copy is recognisable. */
     public static String ipa(Release r) {
-        return r.sitePath() + "/" + r.source().ipa().getFileName();
+        return releaseFile(r, r.source().ipa().getFileName().toString());
     }
 
-    public static String icon(Release r, int size) {
-        return r.sitePath() + "/icon-" + size + ".png";
+    public static String icon(Release r, IconSize size) {
+        return releaseFile(r, "icon-" + size.pixels() + ".png");
+    }
+
+    /** A file in a release's folder: its own, or one the build writes there. */
+    public static String releaseFile(Release r, String fileName) {
+        return releaseFolder(r) + fileName;
     }
 
     /** The absolute https URL of a file; a folder path ending in '/' gives the folder's URL. */

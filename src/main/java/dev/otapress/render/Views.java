@@ -113,9 +113,9 @@ final class Views {
             feeds.add(new FeedView(site.config().title() + ": " + app.name() + " releases", app.name() + " feed",
                     Urls.relative(from, Urls.appFeed(app))));
         }
-        return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, "assets/style.css"),
-                Urls.relative(from, "assets/app.js"), Urls.relative(from, "assets/favicon.svg"), Urls.relative(from, Urls.LISTING),
-                urls.absolute(from.endsWith("index.html") ? from.substring(0, from.length() - "index.html".length()) : from),
+        return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, Urls.STYLESHEET),
+                Urls.relative(from, Urls.SCRIPT), Urls.relative(from, Urls.FAVICON), Urls.relative(from, Urls.LISTING),
+                urls.absolute(Urls.linkPath(from)),
                 CONTENT_SECURITY_POLICY, feeds);
     }
 
@@ -133,7 +133,7 @@ final class Views {
     }
 
     private String iconLink(Release r, String from) {
-        return Urls.relative(from, Urls.icon(r, 512));
+        return Urls.relative(from, Urls.icon(r, IconSize.FULL_SIZE_IMAGE));
     }
 
     /** @param withQr whether the view is the page's own release, the only one that shows a QR code */

@@ -1,0 +1,23 @@
+package dev.otapress.render;
+
+import dev.otapress.output.OutputFile;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** A page planned now and rendered from its template when its turn comes. */
+final class Pages {
+    private Pages() {
+    }
+
+    static OutputKind.Planned page(String path, Path origin, String template, Function<Views, PageModel> model) {
+        return new OutputKind.Planned(path, origin, (context, report) -> {
+            try {
+                return new OutputFile.Bytes(path, context.templates().render(template, model.apply(context.views())));
+            } catch (Templates.TemplateFailure e) {
+                report.accept(e.diagnostic());
+                return null;
+            }
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.otapress.render;
+
+import dev.otapress.Diagnostic;
+import dev.otapress.output.OutputFile;
+import dev.otapress.site.Release;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * &lt;release folder&gt;/icon-57.png and icon-512.png, the manifest's display-image and
+ * full-size-image; a placeholder drawn from the app's name where the IPA has no usable icon.
+ */
+final class ReleaseIcons implements OutputKind {
+    @Override
+    public List<Planned> plan(RenderContext context) {
+        List<Planned> planned = new ArrayList<>();
+        for (Release r : context.site().releases()) {
+            for (IconSize size : IconSize.values()) {
+                String path = Urls.icon(r, size);
+                planned.add(new Planned(path, r.source().folder(), (c, report) -> {
+                    ScaledIcons.Scaled icon = c.icons().scaled(r.iconPng(), r.ipa().app().name(), size);
+                    // Reported once per release, with the larger size, though both fall back.
+                    if (icon.failure() != null && size == IconSize.FULL_SIZE_IMAGE) {
+                        report.accept(Diagnostic.warning(r.source().ipa(), "its icon cannot be scaled ("
+                                + icon.failure() + "); a placeholder is used"));
+                    }
+                    return new OutputFile.Bytes(path, icon.png());
+                }));
+            }
+        }
+        return planned;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.otapress.render;
+
+import dev.otapress.site.Site;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What every output kind renders from: the model, the links, the page views, the templates, and
+ * the icons made so far. Shared by the threads that make files, so everything in it is safe to
+ * use from several at once.
+ */
+public final class RenderContext {
+    private final Site site;
+    private final Urls urls;
+    private final Views views;
+    private final Templates templates;
+    private final Theme theme;
+    private final Path siteDir;
+    private final ManifestWriter manifests;
+    private final ScaledIcons icons;
+
+    RenderContext(Site site, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons) {
+        this.site = Objects.requireNonNull(site, "site");
+        this.theme = theme;
+        this.templates = templates;
+        this.siteDir = siteDir;
+        this.urls = new Urls(site.config().baseUrl());
+        this.views = new Views(site, urls, now);
+        this.manifests = new ManifestWriter(urls);
+        this.icons = Objects.requireNonNull(icons, "icons");
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Urls urls() {
+        return urls;
+    }
+
+    Views views() {
+        return views;
+    }
+
+    Templates templates() {
+        return templates;
+    }
+
+    Theme theme() {
+        return theme;
+    }
+
+    Path siteDir() {
+        return siteDir;
+    }
+
+    ManifestWriter manifests() {
+        return manifests;
+    }
+
+    ScaledIcons icons() {
+        return icons;
+    }
+}
