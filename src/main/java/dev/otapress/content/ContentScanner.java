@@ -45,6 +45,7 @@ public final class ContentScanner {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(contentDir) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+                    if (!dir.equals(contentDir) && unservableName(dir, problems)) return FileVisitResult.SKIP_SUBTREE;
                     filesByFolder.put(dir, new ArrayList<>());
                     return FileVisitResult.CONTINUE;
                 }
@@ -55,7 +56,7 @@ public final class ContentScanner {
                     if (attrs.isSymbolicLink()) {
                         problems.add(Diagnostic.error(file, "is a symbolic link; otapress never follows links out of content/:"
                                 + " replace it with the file itself"));
-                    } else if (attrs.isRegularFile() && !name.startsWith(".")) {
+                    } else if (attrs.isRegularFile() && !name.startsWith(".") && !unservableName(file, problems)) {
                         filesByFolder.get(file.getParent()).add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -96,6 +97,25 @@ public final class ContentScanner {
         sources.sort(Comparator.comparing(ReleaseSource::sitePath));
         Path intro = contentDir.resolve(INTRO);
         return new Scan(sources, Files.isRegularFile(intro, LinkOption.NOFOLLOW_LINKS) ? intro : null, problems);
+    }
+
+    /**
+     * A backslash (left by unzipping a Windows archive) or a control character in a name cannot
+     * become a URL path that every server and browser reads the same way; such names are refused.
+     */
+    private static boolean unservableName(Path path, List<Diagnostic> problems) {
+        String name = path.getFileName().toString();
+        int bad = -1;
+        for (int i = 0; i < name.length() && bad < 0; i++) {
+            char c = name.charAt(i);
+            if (c == '\\' || Character.isISOControl(c)) bad = c;
+        }
+        if (bad < 0) return false;
+        String what = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file";
+        problems.add(Diagnostic.error(path, "the " + what + " name holds " + (bad == '\\' ? "a backslash"
+                : String.format("the control character U+%04X", bad)) + ", which cannot be part of a web address;"
+                + " rename it (a backslash usually means a Windows archive was unzipped: use '/' folders instead)"));
+        return true;
     }
 
     private static boolean isIpa(Path file) {

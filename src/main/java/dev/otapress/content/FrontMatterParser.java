@@ -122,16 +122,29 @@ public final class FrontMatterParser {
         String raw = yaml.string("date");
         if (raw == null) return null;
         String v = raw.strip().replace(' ', 'T');
+        Instant date;
         try {
-            if (v.length() == 10) return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(v.matches(".*[+-]\\d\\d\\d\\d$")
+            if (v.length() == 10) {
+                date = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                date = OffsetDateTime.parse(v.matches(".*[+-]\\d\\d\\d\\d$")
                         ? v.substring(0, v.length() - 2) + ":" + v.substring(v.length() - 2) : v).toInstant();
+            } else {
+                date = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
             }
-            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             yaml.error("date", "'date' must be a date like 2026-11-02 or 2026-11-02T14:30:00Z, not '" + raw + "'");
             return null;
         }
+        // Atom, JSON and <time> carry RFC 3339 dates, whose year has exactly four digits (in UTC).
+        if (date.isBefore(FIRST_WRITABLE) || date.isAfter(LAST_WRITABLE)) {
+            yaml.error("date", "'date' " + raw.strip() + " is outside the years 0000 to 9999 (in UTC) that feeds and"
+                    + " listings can carry; give the release's real date, e.g. 2026-11-02");
+            return null;
+        }
+        return date;
     }
+
+    private static final Instant FIRST_WRITABLE = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST_WRITABLE = Instant.parse("9999-12-31T23:59:59.999999999Z");
 }

@@ -115,11 +115,30 @@ public final class Markdown {
         }
 
         static boolean isRelative(String url) {
-            String s = url.strip();
-            if (s.startsWith("//") || s.startsWith("\\\\")) return false;
+            String s = asBrowsersRead(url);
+            if (s.startsWith("//")) return false;
             int colon = s.indexOf(':');
             int firstDelimiter = firstIndexOf(s, "/?#");
             return colon < 0 || firstDelimiter >= 0 && firstDelimiter < colon;
+        }
+
+        /**
+         * The URL as a browser's URL parser sees it against an https page (WHATWG URL): leading
+         * and trailing spaces and control characters go, tabs and line breaks go anywhere, and
+         * a backslash is a slash, so {@code /\host/x.png} and {@code \/host/x.png} are {@code //host/x.png}.
+         */
+        static String asBrowsersRead(String url) {
+            int start = 0;
+            int end = url.length();
+            while (start < end && url.charAt(start) <= 0x20) start++;
+            while (end > start && url.charAt(end - 1) <= 0x20) end--;
+            StringBuilder s = new StringBuilder(end - start);
+            for (int i = start; i < end; i++) {
+                char c = url.charAt(i);
+                if (c == '\t' || c == '\n' || c == '\r') continue;
+                s.append(c == '\\' ? '/' : c);
+            }
+            return s.toString();
         }
 
         static boolean isSafe(String url) {

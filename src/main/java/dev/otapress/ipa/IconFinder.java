@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Picks the app icon: the PNGs that Info.plist declares, looked up at the top of the .app folder
@@ -29,24 +31,36 @@ final class IconFinder {
     private static final int HEADER_BYTES = 64;
     /** Xcode writes a dozen or two; a cap keeps a hostile archive from making us read thousands. */
     private static final int MAX_CANDIDATES = 64;
+    /** Icon names looked up from Info.plist; Xcode declares a few dozen at most. */
+    static final int MAX_DECLARED = 256;
 
     private final CgbiPng converter = new CgbiPng();
 
     private record Candidate(String name, CgbiPng.Header header) {}
 
     Icon find(NSDictionary info, BundleFiles files, String appFolder, List<String> warnings) throws IOException {
-        List<String> topLevel = files.names().stream().filter(n -> !n.contains("/")).sorted().toList();
-        Set<String> matched = new LinkedHashSet<>();
-        for (String declared : declaredFiles(info)) {
-            List<String> found = matching(declared, topLevel);
-            if (found.isEmpty()) {
-                warnings.add("Info.plist declares the icon '" + declared + "' but " + appFolder + " has no such file");
-            }
-            matched.addAll(found);
+        NavigableSet<String> topLevel = new TreeSet<>();
+        for (String name : files.names()) if (!name.contains("/")) topLevel.add(name);
+        List<String> declared = declaredFiles(info);
+        if (declared.size() > MAX_DECLARED) {
+            warnings.add("Info.plist declares " + declared.size() + " icon files; only the first " + MAX_DECLARED
+                    + " are looked up (Xcode writes a few dozen at most)");
+            declared = declared.subList(0, MAX_DECLARED);
         }
+        Set<String> matched = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : declared) {
+            List<String> found = matching(name, topLevel);
+            if (found.isEmpty()) missing.add(name);
+            addUpTo(found, matched);
+        }
+        if (!missing.isEmpty()) warnings.add(missingWarning(missing, appFolder));
         // CFBundleIconName names the asset-catalog icon; Xcode usually also copies its PNGs with
         // that name as prefix, and when it did not, the icon is in Assets.car only (no warning).
-        for (String assetName : iconNames(info)) matched.addAll(matching(assetName, topLevel));
+        List<String> assetNames = iconNames(info);
+        for (String assetName : assetNames.subList(0, Math.min(assetNames.size(), MAX_DECLARED))) {
+            addUpTo(matching(assetName, topLevel), matched);
+        }
 
         List<Candidate> candidates = new ArrayList<>();
         for (String name : matched) {
@@ -106,14 +120,34 @@ final class IconFinder {
         }
     }
 
-    private static List<String> matching(String declared, List<String> topLevel) {
+    /** One line for all missing names, so a hostile Info.plist cannot flood the output. */
+    private static String missingWarning(List<String> missing, String appFolder) {
+        if (missing.size() == 1) {
+            return "Info.plist declares the icon '" + missing.get(0) + "' but " + appFolder + " has no such file";
+        }
+        List<String> shown = missing.subList(0, Math.min(missing.size(), 3));
+        return "Info.plist declares " + missing.size() + " icons that " + appFolder + " has no file for: '"
+                + String.join("', '", shown) + "'" + (missing.size() > shown.size() ? " and " + (missing.size() - shown.size()) + " more" : "");
+    }
+
+    private static void addUpTo(List<String> names, Set<String> into) {
+        for (String name : names) {
+            if (into.size() >= MAX_CANDIDATES) return;
+            into.add(name);
+        }
+    }
+
+    /**
+     * The declared name itself and the PNGs whose names start with its base name: a range of the
+     * sorted file names, so each lookup costs a logarithm, not a pass over the bundle.
+     */
+    private static List<String> matching(String declared, NavigableSet<String> topLevel) {
         String base = declared.toLowerCase(Locale.ROOT).endsWith(".png")
                 ? declared.substring(0, declared.length() - 4) : declared;
         List<String> found = new ArrayList<>();
-        for (String name : topLevel) {
-            if (name.equals(declared) || (name.startsWith(base) && name.toLowerCase(Locale.ROOT).endsWith(".png"))) {
-                found.add(name);
-            }
+        for (String name : topLevel.subSet(base, true, base + Character.MAX_VALUE, true)) {
+            if (found.size() >= MAX_CANDIDATES) break;
+            if (name.equals(declared) || name.toLowerCase(Locale.ROOT).endsWith(".png")) found.add(name);
         }
         return found;
     }

@@ -32,8 +32,15 @@ public final class YamlMapping {
     private final MappingNode node;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics;
+    /** Free-form values still allowed in this file, and whether running out was reported; shared with nested mappings. */
+    private final int[] plainBudget;
 
     private YamlMapping(Path file, int lineOffset, MappingNode node, List<Diagnostic> diagnostics) {
+        this(file, lineOffset, node, diagnostics, new int[] {MAX_PLAIN_VALUES, 0});
+    }
+
+    private YamlMapping(Path file, int lineOffset, MappingNode node, List<Diagnostic> diagnostics, int[] plainBudget) {
+        this.plainBudget = plainBudget;
         this.file = file;
         this.lineOffset = lineOffset;
         this.node = node;
@@ -170,7 +177,7 @@ public final class YamlMapping {
     public YamlMapping mapping(String key) {
         NodeTuple t = entries.get(key);
         if (t == null) return null;
-        if (t.getValueNode() instanceof MappingNode m) return new YamlMapping(file, lineOffset, m, diagnostics);
+        if (t.getValueNode() instanceof MappingNode m) return new YamlMapping(file, lineOffset, m, diagnostics, plainBudget);
         if (t.getValueNode() instanceof ScalarNode s && isNull(s)) return null;
         error(key, "'" + key + "' must be a mapping of 'key: value' lines, not " + describe(t.getValueNode()));
         return null;
@@ -183,7 +190,7 @@ public final class YamlMapping {
         if (t.getValueNode() instanceof SequenceNode seq) {
             List<YamlMapping> out = new ArrayList<>();
             for (Node n : seq.getValue()) {
-                if (n instanceof MappingNode m) out.add(new YamlMapping(file, lineOffset, m, diagnostics));
+                if (n instanceof MappingNode m) out.add(new YamlMapping(file, lineOffset, m, diagnostics, plainBudget));
                 else diagnostics.add(Diagnostic.error(file, line(n), "each entry of '" + key + "' must be a mapping of 'key: value' lines"));
             }
             return out;
@@ -209,12 +216,22 @@ public final class YamlMapping {
         } catch (TooDeep e) {
             error(key, "'" + key + "' nests more than " + MAX_PLAIN_DEPTH + " levels deep, or refers to itself"
                     + " through an alias; keep free-form values flat");
-            return null;
+        } catch (TooMany e) {
+            // Reported once per file: every later value is over the same budget.
+            if (plainBudget[1]++ == 0) error(key, "'" + key + "' expands to more than " + String.format(Locale.ROOT, "%,d", MAX_PLAIN_VALUES)
+                    + " values in this file (each YAML alias repeats all it points to); keep free-form values small");
         }
+        return null;
     }
 
     /** Free-form values are a few levels deep; an alias can make a node contain itself. */
     private static final int MAX_PLAIN_DEPTH = 20;
+
+    /**
+     * Aliases of aliases multiply: under SnakeYAML's alias limit a 400 KB file still expands to
+     * billions of values. Free-form values are counted as they are built, across the whole file.
+     */
+    static final int MAX_PLAIN_VALUES = 100_000;
 
     private static final class TooDeep extends RuntimeException {
         TooDeep() {
@@ -222,10 +239,21 @@ public final class YamlMapping {
         }
     }
 
-    private static Object plain(Node n, int depth) {
+    private static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Object plain(Node n, int depth) {
         if (depth > MAX_PLAIN_DEPTH) throw new TooDeep();
+        if (--plainBudget[0] < 0) throw new TooMany();
         if (n instanceof ScalarNode s) return isNull(s) ? "" : s.getValue();
-        if (n instanceof SequenceNode seq) return seq.getValue().stream().map(c -> plain(c, depth + 1)).toList();
+        if (n instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>(seq.getValue().size());
+            for (Node c : seq.getValue()) list.add(plain(c, depth + 1));
+            return java.util.Collections.unmodifiableList(list);
+        }
         Map<String, Object> map = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) n).getValue()) {
             Object key = plain(t.getKeyNode(), depth + 1);

@@ -92,4 +92,37 @@ class FrontMatterParserTest {
         assertNull(parser.parse(FILE, "---\nparams: &p\n  again: *p\n---\n", problems));
         assertTrue(problems.get(0).message().contains("refers to itself"), problems.toString());
     }
+
+    @Test
+    void datesThatRfc3339CannotWriteAreRefusedOnTheirLine() {
+        for (String date : List.of("-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "9999-12-31T23:00:00-05:00",
+                "-0001-12-31T00:00:00Z")) {
+            problems.clear();
+            assertNull(parser.parse(FILE, "---\ntitle: A\ndate: \"" + date + "\"\n---\n", problems), date);
+            assertEquals(3, problems.get(0).line(), date);
+            assertTrue(problems.get(0).message().contains("outside the years 0000 to 9999"), problems.toString());
+        }
+        problems.clear();
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"),
+                parser.parse(FILE, "---\ndate: 9999-12-31T23:59:59Z\n---\n", problems).frontMatter().date());
+    }
+
+    @Test
+    void aliasesOfAliasesThatWouldExpandExponentiallyAreRefused() {
+        // Four levels of four aliases each over a list of 10,000: 2.5 million values from 20 aliases.
+        StringBuilder yaml = new StringBuilder("---\nparams:\n  a: &a [");
+        yaml.append("x,".repeat(9_999)).append("x]\n");
+        yaml.append("  b: &b [*a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c]\n  e: [*d, *d, *d, *d]\n---\n");
+        assertNull(parser.parse(FILE, yaml.toString(), problems));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("expands to more than 100,000 values"), problems.toString());
+        assertEquals(5, problems.get(0).line(), "the first value over the limit: " + problems);
+    }
+
+    @Test
+    void aliasesWithinTheLimitStillWork() {
+        NotesFile n = parser.parse(FILE, "---\nparams:\n  owners: &o [ana, ben]\n  reviewers: *o\n---\n", problems);
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("ana", "ben"), n.frontMatter().params().get("reviewers"));
+    }
 }

@@ -37,6 +37,20 @@ class MarkdownTest {
     }
 
     @Test
+    void imagesThatABrowserResolvesToAnotherHostAreDropped() {
+        // Browsers read '\' as '/' in http(s) URLs and drop tabs and line breaks: all of these are //evil.example/x.png.
+        Markdown.SafeLinks links = new Markdown.SafeLinks();
+        for (String url : new String[] {"//evil.example/x.png", "/\\evil.example/x.png", "\\/evil.example/x.png",
+                "\\\\evil.example/x.png", "/\t/evil.example/x.png", " \\\n\\evil.example/x.png"}) {
+            assertEquals("", links.sanitizeImageUrl(url), url);
+        }
+        // In Markdown a backslash before '/' is an escape, so '\\' spells one backslash.
+        assertFalse(safe.toHtml("![shot](/\\evil.example/x.png) ![shot](\\\\/evil.example/x.png)").contains("evil"));
+        assertEquals("shots/one.png", links.sanitizeImageUrl("shots/one.png"));
+        assertTrue(safe.toHtml("![shot](shots/one.png)").contains("src=\"shots/one.png\""));
+    }
+
+    @Test
     void tablesStrikethroughAutolinksAndHeadingAnchors() {
         String html = safe.toHtml("## What's new\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ see https://x.example/docs\n");
         assertTrue(html.contains("<table>"), html);

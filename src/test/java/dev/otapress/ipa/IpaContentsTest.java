@@ -82,6 +82,21 @@ class IpaContentsTest {
     }
 
     @Test
+    void aFloodOfDeclaredIconNamesIsCappedAndSummarisedInOneWarning() throws Exception {
+        String[] names = new String[100_000];
+        for (int i = 0; i < names.length; i++) names[i] = "Missing" + i;
+        TestIpa ipa = app().iconFiles(names).icon("Missing7@2x.png", TestPng.solid(120, 0xFF123456));
+        for (int i = 0; i < 2_000; i++) ipa.appEntry("Other" + i + ".png", new byte[] {1});
+        IpaInfo info = reader.read(ipa.writeTo(dir.resolve("a.ipa")));
+        assertEquals(120, info.icon().width());
+        List<String> iconWarnings = info.warnings().stream().filter(w -> w.contains("icon")).toList();
+        assertEquals(2, iconWarnings.size(), iconWarnings.toString());
+        assertTrue(iconWarnings.get(0).contains("declares 100000 icon files; only the first 256"), iconWarnings.toString());
+        assertTrue(iconWarnings.get(1).contains("declares 255 icons that Payload/Field.app/ has no file for: 'Missing0', "
+                + "'Missing1', 'Missing2' and 252 more"), iconWarnings.toString());
+    }
+
+    @Test
     void skipsABrokenIconForTheNextBest() throws Exception {
         byte[] broken = TestPng.solidCgbi(180, 0xFF000000);
         broken = java.util.Arrays.copyOf(broken, 60);
