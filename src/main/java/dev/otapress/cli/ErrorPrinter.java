@@ -1,6 +1,7 @@
 package dev.otapress.cli;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Collection;
 /**
  * The one place that prints problems to the terminal: diagnostics as {@code path:line: error:
  * message} with paths relative to where the user stands, and single errors as
- * {@code otapress: error: message}.
+ * {@code otapress: error: message}. Messages quote names from archives and content folders, so
+ * control characters in them are escaped before they reach the terminal.
  */
 public final class ErrorPrinter {
     private final PrintWriter err;
@@ -19,28 +21,28 @@ public final class ErrorPrinter {
     }
 
     public void print(Collection<Diagnostic> diagnostics) {
-        for (Diagnostic d : diagnostics) err.println(format(d));
+        for (Diagnostic d : diagnostics) err.println(TerminalText.escape(format(d)));
         err.flush();
     }
 
     public void print(Diagnostic diagnostic) {
-        err.println(format(diagnostic));
+        err.println(TerminalText.escape(format(diagnostic)));
         err.flush();
     }
 
     public void error(String message) {
-        err.println("otapress: error: " + message);
+        err.println("otapress: error: " + TerminalText.escape(message));
         err.flush();
     }
 
     /** A line of advice after an error, such as where to read more. */
     public void hint(String message) {
-        err.println(message);
+        err.println(TerminalText.escape(message));
         err.flush();
     }
 
     public void unexpected(Exception e, boolean verbose) {
-        err.println("otapress: unexpected failure: " + e);
+        err.println("otapress: unexpected failure: " + TerminalText.escape(String.valueOf(e)));
         if (verbose) e.printStackTrace(err);
         else err.println("Run again with --verbose for the stack trace, and report it as a bug.");
         err.flush();

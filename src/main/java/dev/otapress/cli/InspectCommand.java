@@ -15,6 +15,7 @@ import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
 import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.ipa.ProvisioningProfileReader;
+import dev.otapress.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -169,7 +170,7 @@ public final class InspectCommand implements Callable<Integer> {
     private static void printIpa(PrintWriter out, IpaInfo info, boolean first) {
         if (!first) out.println();
         AppInfo app = info.app();
-        out.println(info.file());
+        out.println(TerminalText.escape(info.file().toString()));
         line(out, "App", app.name() + " (" + app.bundleIdentifier() + ")");
         line(out, "Version", app.version() + " (build " + app.build() + ")");
         line(out, "Devices", String.join(", ", app.deviceFamilies().stream().map(DeviceFamily::label).toList())
@@ -187,14 +188,14 @@ public final class InspectCommand implements Callable<Integer> {
         SignatureReport.print(out, info.codeSignature());
         if (info.extensions().isEmpty()) line(out, "Nested", "none");
         for (NestedBundle e : info.extensions()) line(out, "Nested", e.bundleIdentifier() + " (" + e.type().id() + ", " + e.name() + ")");
-        for (String w : warnings(info)) out.println("  warning: " + w);
+        for (String w : warnings(info)) out.println("  warning: " + TerminalText.escape(w));
     }
 
     private static void printProfileFile(PrintWriter out, Path file, ProvisioningProfile profile, boolean first) {
         if (!first) out.println();
-        out.println(file);
+        out.println(TerminalText.escape(file.toString()));
         printProfile(out, profile);
-        for (String w : profile.warnings()) out.println("  warning: " + w);
+        for (String w : profile.warnings()) out.println("  warning: " + TerminalText.escape(w));
     }
 
     private static void printProfile(PrintWriter out, ProvisioningProfile p) {
@@ -212,7 +213,8 @@ public final class InspectCommand implements Callable<Integer> {
         if (!p.certificateExpiries().isEmpty()) line(out, "Certificate", "expires " + iso(p.certificateExpiries().get(0)));
     }
 
+    /** Every value here comes from the archive, which may hold escape sequences meant for the terminal. */
     private static void line(PrintWriter out, String label, String value) {
-        out.printf("  %-12s %s%n", label + ":", value);
+        out.printf("  %-12s %s%n", label + ":", TerminalText.escape(value));
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InspectCommandTest {
@@ -136,5 +137,21 @@ class InspectCommandTest {
     @Test
     void withoutFilesItIsAUsageError() {
         assertEquals(Main.USAGE, run("inspect").code());
+    }
+
+    @Test
+    void terminalEscapesFromTheArchiveArePrintedVisiblyNotObeyed() throws Exception {
+        Path ipa = TestIpa.app("Field", "com.example.field").version("2.1", "21")
+                // Retitles the window, clears the screen, hides text, and reorders the rest of the line.
+                .put("CFBundleDisplayName", "\u001b]0;pwned\u0007Field\u001b[2J\u001b[8m\u202egnp.exe")
+                .iconFiles("\u001b[31mRed")
+                .writeTo(dir.resolve("Field\u001b[1m.ipa"));
+        Run r = run("inspect", ipa.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        String all = r.out() + r.err();
+        assertFalse(all.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), all);
+        assertTrue(r.out().contains("\\x1b]0;pwned\\x07Field\\x1b[2J\\x1b[8m\\u202egnp.exe"), r.out());
+        assertTrue(r.out().contains("Field\\x1b[1m.ipa"), r.out());
+        assertTrue(r.out().contains("warning: Info.plist declares the icon '\\x1b[31mRed'"), r.out());
     }
 }
