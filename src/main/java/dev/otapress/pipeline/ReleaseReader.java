@@ -1,0 +1,119 @@
+package dev.otapress.pipeline;
+
+import dev.otapress.Diagnostic;
+import dev.otapress.content.FrontMatter;
+import dev.otapress.content.FrontMatterParser;
+import dev.otapress.content.Markdown;
+import dev.otapress.content.NotesFile;
+import dev.otapress.content.ReleaseSource;
+import dev.otapress.ipa.CgbiPng;
+import dev.otapress.ipa.InstallChecks;
+import dev.otapress.ipa.IpaException;
+import dev.otapress.ipa.IpaInfo;
+import dev.otapress.ipa.IpaReader;
+import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one release folder into a {@link Release} with every check the build makes. The build
+ * and {@code otapress add} both call it, so add refuses exactly what the build refuses, with the
+ * same messages.
+ */
+public final class ReleaseReader {
+    private static final int EXCERPT_CHARS = 160;
+    private static final long MAX_ICON_BYTES = 8L * 1024 * 1024;
+
+    private final FrontMatterParser frontMatter = new FrontMatterParser();
+    private final IpaReader ipaReader = new IpaReader();
+    private final CgbiPng png = new CgbiPng();
+    private final Clock clock;
+
+    /** @param clock what "now" is for profile expiry checks */
+    public ReleaseReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One release folder read: the release, or the reasons it could not be. */
+    public record Read(Release release, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Reads one release folder and runs every check the build runs on it. A check that stops
+     * installs becomes one of the release's {@link Release#stops()}, not yet an error.
+     */
+    public Read read(ReleaseSource source, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
+        List<Diagnostic> problems = new ArrayList<>();
+        NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "", 1)
+                : frontMatter.read(source.notes(), problems);
+        IpaInfo ipa = null;
+        try {
+            ipa = ipaReader.read(source.ipa());
+            for (String w : ipa.warnings()) problems.add(Diagnostic.warning(source.ipa(), w));
+        } catch (IpaException e) {
+            problems.add(Diagnostic.error(source.ipa(), e.getMessage()));
+        }
+        if (notes == null || ipa == null) return new Read(null, problems);
+
+        FrontMatter fm = notes.frontMatter();
+        var app = ipa.app();
+        if (fm.version() != null && !fm.version().equals(app.version())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says version " + fm.version() + " but "
+                    + source.ipa().getFileName() + " is version " + app.version() + "; fix the front matter or replace the .ipa"));
+        }
+        if (fm.build() != null && !fm.build().equals(app.build())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says build " + fm.build() + " but "
+                    + source.ipa().getFileName() + " is build " + app.build() + "; fix the front matter or replace the .ipa"));
+        }
+        // A check that stops installs is not an error yet: whether it fails the build or only marks
+        // the release depends on the release's place in its app (site.InstallRule).
+        List<Release.Stop> stops = new ArrayList<>();
+        for (InstallChecks.Finding f : siteChecks.with(fm.checks()).check(ipa, clock.instant())) {
+            if (f.error() && f.blocker() != null) {
+                stops.add(new Release.Stop(ReleaseState.Reason.of(f.blocker()), f.message(), f.because()));
+            } else {
+                problems.add(new Diagnostic(source.ipa(), 0, f.error() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                        f.message()));
+            }
+        }
+        byte[] icon = icon(source, fm, ipa, problems);
+        if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
+
+        String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
+        Release release = new Release(source, ipa, title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
+                fm.channel() != null ? fm.channel() : defaultChannel, fm.draft(),
+                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
+                markdown.plain(notes.body()), icon, fm.params(), stops, ReleaseState.INSTALLABLE);
+        return new Read(release, problems);
+    }
+
+    /** The front matter's icon file, else the IPA's own icon; null (with a warning) when neither. */
+    private byte[] icon(ReleaseSource source, FrontMatter fm, IpaInfo ipa, List<Diagnostic> problems) {
+        if (fm.icon() != null) {
+            Path file = source.folder().resolve(fm.icon());
+            try {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_ICON_BYTES) {
+                    problems.add(Diagnostic.error(source.notes(), 0, "icon '" + fm.icon() + "' is not a file of at most "
+                            + MAX_ICON_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
+                    return null;
+                }
+                return png.toStandardPng(Files.readAllBytes(file));
+            } catch (IOException | IpaException e) {
+                problems.add(Diagnostic.error(file, "is not a usable PNG icon (" + e.getMessage() + "); use a square PNG, 512×512 or larger"));
+                return null;
+            }
+        }
+        if (ipa.icon() != null) return ipa.icon().png();
+        problems.add(Diagnostic.warning(source.ipa(), "has no icon PNG that otapress can read (modern apps may keep icons only"
+                + " in Assets.car); a placeholder is shown: add 'icon: AppIcon.png' to index.md with a 512×512 PNG to use your own"));
+        return null;
+    }
+
+}
