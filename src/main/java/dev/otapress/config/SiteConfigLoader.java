@@ -2,6 +2,7 @@ package dev.otapress.config;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
+import dev.otapress.Utf8;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +36,7 @@ public final class SiteConfigLoader {
         Path file = siteDir.resolve(FILE_NAME);
         String text;
         try {
-            text = readUtf8(file);
+            text = Utf8.read(file);
         } catch (NoSuchFileException e) {
             throw new BuildException(Diagnostic.error(file, "not found; every site needs a site.yaml with at least"
                     + " 'title:' and 'base_url:' (or pass --site to point at the site folder)"));
@@ -48,14 +46,6 @@ public final class SiteConfigLoader {
             throw new BuildException(Diagnostic.error(file, "cannot be read: " + e.getMessage()));
         }
         return parse(file, text, baseUrlOverride);
-    }
-
-    static String readUtf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
     public SiteConfig parse(Path file, String text, String baseUrlOverride) throws BuildException {

@@ -1,14 +1,12 @@
 package dev.otapress.content;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.Utf8;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,10 +38,7 @@ public final class FrontMatterParser {
                         + " MB; release notes should be short: link to long documents instead"));
                 return null;
             }
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = Utf8.read(file);
         } catch (CharacterCodingException e) {
             diagnostics.add(Diagnostic.error(file, "is not UTF-8 text; save it as UTF-8 (most editors offer it under 'Save with encoding')"));
             return null;

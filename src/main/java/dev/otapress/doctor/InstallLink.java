@@ -1,10 +1,9 @@
 package dev.otapress.doctor;
 
+import dev.otapress.Utf8;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +61,7 @@ record InstallLink(String link, List<String> parameterNames, Optional<String> ma
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return Utf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException e) {
             return null;
         }
