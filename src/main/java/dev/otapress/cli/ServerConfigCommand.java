@@ -1,6 +1,7 @@
 package dev.otapress.cli;
 
 import dev.otapress.BuildException;
+import dev.otapress.config.BaseUrl;
 import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.server.ServerConfigs;
 import dev.otapress.server.ServerKind;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.net.URI;
 import java.util.concurrent.Callable;
 
 /** {@code otapress server-config KIND}: prints the web server snippet for the site's base URL. */
@@ -41,7 +41,7 @@ final class ServerConfigCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            URI url = new SiteConfigLoader().load(site.dir(), baseUrl).baseUrl();
+            BaseUrl url = new SiteConfigLoader().load(site.dir(), baseUrl).baseUrl();
             spec.commandLine().getOut().print(new ServerConfigs(url).render(kind));
             spec.commandLine().getOut().flush();
             return Main.OK;

@@ -2,14 +2,13 @@ package dev.otapress.config;
 
 import dev.otapress.ipa.InstallChecks;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The typed content of site.yaml.
  *
- * @param baseUrl     absolute https URL ending in '/', under which public/ is served
+ * @param baseUrl     the https address under which public/ is served
  * @param description may be empty
  * @param theme       folder name under themes/
  * @param channels    the release channels declared, in display order; empty when site.yaml lists
@@ -23,7 +22,7 @@ import java.util.Objects;
  */
 public record SiteConfig(
         String title,
-        URI baseUrl,
+        BaseUrl baseUrl,
         String description,
         String theme,
         MarkdownOptions markdown,
@@ -41,9 +40,6 @@ public record SiteConfig(
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(markdown, "markdown");
         Objects.requireNonNull(checks, "checks");
-        if (!"https".equals(baseUrl.getScheme()) || !baseUrl.getPath().endsWith("/")) {
-            throw new IllegalArgumentException("base URL must be https and end in '/': " + baseUrl);
-        }
         channels = List.copyOf(channels);
         Objects.requireNonNull(defaultChannel, "defaultChannel");
         Objects.requireNonNull(deviceRegistration, "deviceRegistration");

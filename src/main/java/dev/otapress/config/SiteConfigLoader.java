@@ -7,8 +7,6 @@ import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ public final class SiteConfigLoader {
         if (title == null || title.isBlank()) {
             problems.add(Diagnostic.error(file, yaml.line("title"), "'title' is missing; add a line such as 'title: Acme iOS Builds'"));
         }
-        URI baseUrl = null;
+        BaseUrl baseUrl = null;
         if (baseUrlOverride != null) {
             baseUrl = baseUrl(baseUrlOverride, problems, msg -> Diagnostic.error(null, "--base-url " + msg));
         } else if (yaml.string("base_url") == null) {
@@ -150,33 +148,9 @@ public final class SiteConfigLoader {
                 days == null ? 30 : days);
     }
 
-    private static URI baseUrl(String raw, List<Diagnostic> problems, java.util.function.Function<String, Diagnostic> error) {
-        String value = raw.strip();
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            problems.add(error.apply("is not a valid URL (" + e.getReason() + "); write it like https://apps.example.com/ios/"));
-            return null;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("http")) {
-            problems.add(error.apply("must start with https://: iOS installs apps over the air only over HTTPS"
-                    + " with a certificate the device trusts"));
-            return null;
-        }
-        if (!scheme.equals("https") || uri.getHost() == null) {
-            problems.add(error.apply("must be an absolute https URL such as https://apps.example.com/ios/, not '" + value + "'"));
-            return null;
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            problems.add(error.apply("must not carry a query, fragment or user name: give only https://host/path/"));
-            return null;
-        }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (!path.endsWith("/")) path = path + "/";
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        String port = uri.getPort() < 0 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
-        return URI.create("https://" + host + port + path);
+    private static BaseUrl baseUrl(String raw, List<Diagnostic> problems, java.util.function.Function<String, Diagnostic> error) {
+        BaseUrl.Parse parse = BaseUrl.parse(raw);
+        if (!parse.ok()) problems.add(error.apply(parse.problem()));
+        return parse.url();
     }
 }

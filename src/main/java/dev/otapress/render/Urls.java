@@ -1,10 +1,9 @@
 package dev.otapress.render;
 
+import dev.otapress.config.BaseUrl;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -16,14 +15,11 @@ import java.util.Objects;
  */
 public final class Urls {
     private static final String INSTALL_PREFIX = "itms-services://?action=download-manifest&url=";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final URI baseUrl;
+    private final BaseUrl baseUrl;
 
-    /** @param baseUrl absolute https URL ending in '/' */
-    public Urls(URI baseUrl) {
+    public Urls(BaseUrl baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!baseUrl.toString().endsWith("/")) throw new IllegalArgumentException("base URL must end in '/': " + baseUrl);
     }
 
     /** The file a folder's page lives in: servers show it for the folder's own address. */
@@ -132,7 +128,7 @@ public final class Urls {
 
     /** The absolute https URL of a file; a folder path ending in '/' gives the folder's URL. */
     public String absolute(String sitePath) {
-        return baseUrl + encodePath(sitePath);
+        return baseUrl.resolve(encodePath(sitePath));
     }
 
     /**
@@ -191,16 +187,6 @@ public final class Urls {
     }
 
     private static String percentEncode(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
+        return BaseUrl.encodeSegment(s);
     }
 }

@@ -10,7 +10,7 @@ import dev.otapress.render.PageModel.FeedView;
 import dev.otapress.render.PageModel.PageView;
 import dev.otapress.render.PageModel.ReleaseView;
 import dev.otapress.render.PageModel.SiteView;
-import dev.otapress.server.ServerConfigs;
+import dev.otapress.media.ContentSecurityPolicy;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
@@ -37,7 +37,6 @@ final class Views {
      * The servers' policy, less frame-ancestors: browsers ignore that directive in a meta tag and
      * log an error for it.
      */
-    static final String CONTENT_SECURITY_POLICY = ServerConfigs.CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", "");
 
     private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -116,7 +115,7 @@ final class Views {
         return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, Urls.STYLESHEET),
                 Urls.relative(from, Urls.SCRIPT), Urls.relative(from, Urls.FAVICON), Urls.relative(from, Urls.LISTING),
                 urls.absolute(Urls.linkPath(from)),
-                CONTENT_SECURITY_POLICY, feeds);
+                ContentSecurityPolicy.PAGE_META, feeds);
     }
 
     private List<AppView> apps(String from) {

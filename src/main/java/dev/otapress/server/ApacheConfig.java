@@ -1,16 +1,18 @@
 package dev.otapress.server;
 
-import static dev.otapress.server.HeaderPolicy.IMMUTABLE;
-import static dev.otapress.server.HeaderPolicy.IPA_TYPE;
-import static dev.otapress.server.HeaderPolicy.LONG;
-import static dev.otapress.server.HeaderPolicy.NOSNIFF;
-import static dev.otapress.server.HeaderPolicy.NO_CACHE;
-import static dev.otapress.server.HeaderPolicy.PLIST_TYPE;
+import dev.otapress.media.HttpRules;
+import dev.otapress.media.MediaType;
+import dev.otapress.media.MediaTypes;
+import dev.otapress.media.Served;
+
+import java.util.Map;
 
 /**
  * Apache 2.4 rules in two forms: {@code apache.conf} for a {@code <VirtualHost>}, matched by URL
  * path so the base URL's prefix is honoured, and {@code .htaccess} for the web root when only
- * {@code AllowOverride FileInfo} is available, matched by file name.
+ * {@code AllowOverride FileInfo} is available, matched by file name. In both, sections apply in the
+ * order written and a later {@code Header set} replaces an earlier one: the inert defaults first,
+ * then documents, the .ipa, and the generated files by their exact names last.
  */
 final class ApacheConfig {
 
@@ -21,62 +23,65 @@ final class ApacheConfig {
     }
 
     String renderVirtualHost() {
-        String prefix = location.prefix();
-        String re = location.prefixRegex();
+        String re = "^" + location.prefixRegex();
         StringBuilder s = new StringBuilder();
-        s.append("# otapress: Apache 2.4 rules for the release portal at ").append(location.baseUrl()).append('\n');
+        s.append("# otapress: Apache 2.4 rules for the release portal at ").append(ConfigText.comment(location.baseUrl().toString())).append('\n');
         s.append("# Include this file inside the <VirtualHost *:443> for ").append(location.host())
                 .append(" (Include /etc/apache2/otapress.conf).\n");
         s.append("# Needs mod_mime, mod_dir and mod_headers (a2enmod headers). The DocumentRoot must hold the\n");
-        s.append("# built public/ folder at ").append(location.atRoot() ? "its top level" : location.folder()).append(".\n");
-        s.append("# Debian's /etc/mime.types knows neither .plist nor .ipa, so the types are forced here.\n");
+        s.append("# built public/ folder at ").append(location.atRoot() ? "its top level" : ConfigText.comment(location.folder())).append(".\n");
+        s.append("# Debian's /etc/mime.types knows neither .plist nor .ipa, so every type is set here.\n");
         s.append('\n');
-        s.append("<Location \"").append(prefix).append("\">\n");
+        s.append("<Location ").append(quote(location.prefix())).append(">\n");
         s.append("    DirectoryIndex index.html\n");
+        types(s, "    ");
+        s.append("    # Theme files and files authors put beside a release: inert, whatever their type.\n");
+        headers(s, "    ", TypeRules.defaults().extraHeaders());
         s.append("</Location>\n\n");
-        // One section per kind of file rather than a catch-all plus overrides, so no two
-        // Cache-Control rules ever meet in a merge.
-        s.append("<LocationMatch \"^").append(re).append("(.*/)?([^/]*\\.html)?$\">\n");
-        headers(s, NO_CACHE, true);
+        s.append("<LocationMatch ").append(quote(re + ".*\\.(?i:" + TypeRules.documentSuffixes() + ")$")).append(">\n");
+        headers(s, "    ", HttpRules.forType(MediaTypes.HTML).extraHeaders());
         s.append("</LocationMatch>\n\n");
-        s.append("<LocationMatch \"^").append(re).append("releases\\.json$\">\n");
-        headers(s, NO_CACHE, false);
+        s.append("<LocationMatch ").append(quote(re + ".*\\.(?i:ipa)$")).append(">\n");
+        headers(s, "    ", HttpRules.APP.extraHeaders());
         s.append("</LocationMatch>\n\n");
-        s.append("<LocationMatch \"^").append(re).append(".*\\.plist$\">\n");
-        s.append("    ForceType ").append(PLIST_TYPE).append('\n');
-        headers(s, NO_CACHE, false);
-        s.append("</LocationMatch>\n\n");
-        s.append("<LocationMatch \"^").append(re).append(".*\\.ipa$\">\n");
-        s.append("    ForceType ").append(IPA_TYPE).append('\n');
-        headers(s, IMMUTABLE, false);
-        s.append("</LocationMatch>\n\n");
-        s.append("<LocationMatch \"^").append(re).append(".*\\.png$\">\n");
-        headers(s, LONG, false);
-        s.append("</LocationMatch>\n\n");
+        for (HttpRules.NameRule rule : HttpRules.GENERATED) {
+            // A folder URL is a page too: mod_dir answers it with index.html.
+            String name = rule.role() == HttpRules.Role.PAGE ? "(" + TypeRules.nameRegex(rule) + ")?" : TypeRules.nameRegex(rule);
+            s.append("<LocationMatch ").append(quote(re + "(.*/)?" + name + "$")).append(">\n");
+            nameRule(s, "    ", rule);
+            s.append("</LocationMatch>\n\n");
+        }
         s.append("# Optional: send plain-http visitors of the pages to HTTPS (in the <VirtualHost *:80>).\n");
         s.append("# Manifest and .ipa URLs are https already; the install daemon does not follow redirects.\n");
-        s.append("# Redirect permanent ").append(prefix).append(" https://").append(location.host()).append(prefix).append('\n');
+        s.append("# Redirect permanent ").append(quote(location.prefix())).append(' ')
+                .append(quote("https://" + location.host() + location.rawPrefix())).append('\n');
         return s.toString();
     }
 
     String renderHtaccess() {
         StringBuilder s = new StringBuilder();
-        s.append("# otapress: Apache 2.4 rules for the release portal at ").append(location.baseUrl()).append('\n');
+        s.append("# otapress: Apache 2.4 rules for the release portal at ").append(ConfigText.comment(location.baseUrl().toString())).append('\n');
         s.append("# Lives in the portal's web root (public/). Needs AllowOverride FileInfo (or All) and mod_mime;\n");
-        s.append("# the headers also need mod_headers, and are skipped without it.\n");
+        s.append("# the headers also need mod_headers. Without mod_headers the server refuses to start serving\n");
+        s.append("# the portal (an error 500) rather than serve authors' files without their inert policy.\n");
         s.append('\n');
-        s.append("AddType ").append(PLIST_TYPE).append(" .plist\n");
-        s.append("AddType ").append(IPA_TYPE).append(" .ipa\n");
+        types(s, "");
         s.append('\n');
-        s.append("<IfModule mod_headers.c>\n");
-        s.append("    Header set X-Content-Type-Options \"").append(NOSNIFF).append("\"\n");
-        filesMatch(s, "\\.plist$", NO_CACHE, false);
-        filesMatch(s, "\\.ipa$", IMMUTABLE, false);
-        filesMatch(s, "\\.png$", LONG, false);
-        filesMatch(s, "^releases\\.json$", NO_CACHE, false);
-        // A directory URL is answered with its index.html, which this section then matches.
-        filesMatch(s, "\\.html$", NO_CACHE, true);
-        s.append("</IfModule>\n");
+        s.append("# Theme files and files authors put beside a release: inert, whatever their type.\n");
+        headers(s, "", TypeRules.defaults().extraHeaders());
+        s.append('\n');
+        s.append("<FilesMatch ").append(quote("\\.(?i:" + TypeRules.documentSuffixes() + ")$")).append(">\n");
+        headers(s, "    ", HttpRules.forType(MediaTypes.HTML).extraHeaders());
+        s.append("</FilesMatch>\n");
+        s.append("<FilesMatch ").append(quote("\\.(?i:ipa)$")).append(">\n");
+        headers(s, "    ", HttpRules.APP.extraHeaders());
+        s.append("</FilesMatch>\n");
+        for (HttpRules.NameRule rule : HttpRules.GENERATED) {
+            // A folder URL is answered with its index.html, which this section then matches.
+            s.append("<FilesMatch ").append(quote("^" + TypeRules.nameRegex(rule) + "$")).append(">\n");
+            nameRule(s, "    ", rule);
+            s.append("</FilesMatch>\n");
+        }
         s.append('\n');
         s.append("# Optional: send plain-http visitors of the pages to HTTPS (needs mod_rewrite).\n");
         s.append("# Manifest and .ipa URLs are https already; the install daemon does not follow redirects.\n");
@@ -86,22 +91,29 @@ final class ApacheConfig {
         return s.toString();
     }
 
-    private static void headers(StringBuilder s, String cacheControl, boolean page) {
-        s.append("    Header always set Cache-Control \"").append(cacheControl).append("\"\n");
-        s.append("    Header always set X-Content-Type-Options \"").append(NOSNIFF).append("\"\n");
-        if (page) {
-            s.append("    Header always set Content-Security-Policy \"")
-                    .append(ServerConfigs.CONTENT_SECURITY_POLICY).append("\"\n");
+    private static void types(StringBuilder s, String indent) {
+        for (MediaType t : TypeRules.fileTypes()) {
+            s.append(indent).append("AddType ").append(quote(t.contentType()));
+            for (String suffix : t.suffixes()) s.append(" .").append(suffix);
+            s.append('\n');
         }
+        s.append(indent).append("AddType ").append(quote(MediaTypes.IPA.contentType())).append(" .ipa\n");
     }
 
-    private static void filesMatch(StringBuilder s, String regex, String cacheControl, boolean page) {
-        s.append("    <FilesMatch \"").append(regex).append("\">\n");
-        s.append("        Header set Cache-Control \"").append(cacheControl).append("\"\n");
-        if (page) {
-            s.append("        Header set Content-Security-Policy \"")
-                    .append(ServerConfigs.CONTENT_SECURITY_POLICY).append("\"\n");
-        }
-        s.append("    </FilesMatch>\n");
+    private static void nameRule(StringBuilder s, String indent, HttpRules.NameRule rule) {
+        if (TypeRules.overridesType(rule)) s.append(indent).append("ForceType ").append(quote(rule.served().contentType())).append('\n');
+        headers(s, indent, rule.served().extraHeaders());
+        if (!rule.served().attachment()) s.append(indent).append("Header always unset Content-Disposition\n");
+    }
+
+    private static void headers(StringBuilder s, String indent, Map<String, String> headers) {
+        // "always" also covers 206 and error answers, and one table means a later set replaces an earlier one.
+        headers.forEach((name, value) ->
+                s.append(indent).append("Header always set ").append(name).append(' ').append(quote(value)).append('\n'));
+    }
+
+    /** An Apache double-quoted argument; BaseUrl keeps '"' and line breaks out of every value. */
+    static String quote(String value) {
+        return "\"" + ConfigText.noControls(value).replace("\"", "\\\"") + "\"";
     }
 }

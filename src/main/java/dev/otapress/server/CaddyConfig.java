@@ -1,13 +1,17 @@
 package dev.otapress.server;
 
-import static dev.otapress.server.HeaderPolicy.IMMUTABLE;
-import static dev.otapress.server.HeaderPolicy.IPA_TYPE;
-import static dev.otapress.server.HeaderPolicy.LONG;
-import static dev.otapress.server.HeaderPolicy.NOSNIFF;
-import static dev.otapress.server.HeaderPolicy.NO_CACHE;
-import static dev.otapress.server.HeaderPolicy.PLIST_TYPE;
+import dev.otapress.media.HttpRules;
+import dev.otapress.media.MediaType;
+import dev.otapress.media.MediaTypes;
+import dev.otapress.media.Served;
 
-/** {@code Caddyfile}: directives to paste inside the portal's site block. */
+import java.util.Map;
+
+/**
+ * {@code Caddyfile}: directives to paste inside the portal's site block. Caddy applies {@code header}
+ * directives with named matchers in the order written, and a later one replaces what an earlier
+ * one set: the inert defaults first, then each type, documents, the .ipa, and generated names last.
+ */
 final class CaddyConfig {
 
     private final PortalLocation location;
@@ -17,46 +21,59 @@ final class CaddyConfig {
     }
 
     String render() {
-        String re = location.prefixRegex();
+        String re = "^" + location.prefixRegex();
         StringBuilder s = new StringBuilder();
-        s.append("# otapress: Caddy 2 rules for the release portal at ").append(location.baseUrl()).append('\n');
+        s.append("# otapress: Caddy 2 rules for the release portal at ").append(ConfigText.comment(location.baseUrl().toString())).append('\n');
         s.append("# Paste inside the site block '").append(location.host()).append(" { ... }', whose root must hold the\n");
-        s.append("# built public/ folder at ").append(location.atRoot() ? "its top level" : location.folder()).append(".\n");
-        s.append("# Caddy would sniff an .ipa as application/zip and knows no .plist type, so both are set here;\n");
+        s.append("# built public/ folder at ").append(location.atRoot() ? "its top level" : ConfigText.comment(location.folder())).append(".\n");
+        s.append("# Caddy would sniff an .ipa as application/zip and knows no .plist type, so every type is set here;\n");
         s.append("# file_server keeps a Content-Type that is already set. Caddy's automatic HTTPS already sends\n");
         s.append("# plain-http visitors to https; the manifest and .ipa URLs are https, so they never meet it.\n");
         s.append('\n');
-        matcher(s, "otapress_page", "^" + re + "(.*/)?([^/]*\\.html)?$");
-        matcher(s, "otapress_listing", "^" + re + "releases\\.json$");
-        matcher(s, "otapress_manifest", "^" + re + ".*\\.plist$");
-        matcher(s, "otapress_ipa", "^" + re + ".*\\.ipa$");
-        matcher(s, "otapress_icon", "^" + re + ".*\\.png$");
+        int n = 0;
+        matcher(s, "otapress_all", re);
+        for (MediaType t : TypeRules.fileTypes()) matcher(s, "otapress_type" + ++n, re + ".*\\.(?i:" + TypeRules.suffixes(t) + ")$");
+        matcher(s, "otapress_document", re + ".*\\.(?i:" + TypeRules.documentSuffixes() + ")$");
+        matcher(s, "otapress_ipa", re + ".*\\.(?i:ipa)$");
+        for (HttpRules.NameRule rule : HttpRules.GENERATED) {
+            String name = rule.role() == HttpRules.Role.PAGE ? "(" + TypeRules.nameRegex(rule) + ")?" : TypeRules.nameRegex(rule);
+            matcher(s, matcherName(rule), re + "(.*/)?" + name + "$");
+        }
         s.append('\n');
-        s.append("header @otapress_page {\n");
-        s.append("\tCache-Control \"").append(NO_CACHE).append("\"\n");
-        s.append("\tContent-Security-Policy \"").append(ServerConfigs.CONTENT_SECURITY_POLICY).append("\"\n");
-        s.append("\tX-Content-Type-Options \"").append(NOSNIFF).append("\"\n");
-        s.append("}\n");
-        headerBlock(s, "otapress_listing", null, NO_CACHE);
-        headerBlock(s, "otapress_manifest", PLIST_TYPE, NO_CACHE);
-        headerBlock(s, "otapress_ipa", IPA_TYPE, IMMUTABLE);
-        headerBlock(s, "otapress_icon", null, LONG);
+        s.append("# Theme files and files authors put beside a release: inert, whatever their type.\n");
+        block(s, "otapress_all", TypeRules.defaults().headers(), false);
+        n = 0;
+        for (MediaType t : TypeRules.fileTypes()) block(s, "otapress_type" + ++n, Map.of("Content-Type", t.contentType()), false);
+        block(s, "otapress_document", HttpRules.forType(MediaTypes.HTML).extraHeaders(), false);
+        block(s, "otapress_ipa", HttpRules.APP.headers(), false);
+        for (HttpRules.NameRule rule : HttpRules.GENERATED) {
+            block(s, matcherName(rule), rule.served().headers(),
+                    !rule.served().attachment());
+        }
         s.append('\n');
-        s.append("handle ").append(location.prefix()).append("* {\n");
+        s.append("handle ").append(quote(location.prefix() + "*")).append(" {\n");
         s.append("\tfile_server\n");
         s.append("}\n");
         return s.toString();
     }
 
-    private static void matcher(StringBuilder s, String name, String regex) {
-        s.append('@').append(name).append(" path_regexp ").append(name).append(" \"").append(regex).append("\"\n");
+    private static String matcherName(HttpRules.NameRule rule) {
+        return "otapress_" + rule.fileName().replaceAll("[^a-z0-9]", "_");
     }
 
-    private static void headerBlock(StringBuilder s, String matcher, String contentType, String cacheControl) {
+    private static void matcher(StringBuilder s, String name, String regex) {
+        s.append('@').append(name).append(" path_regexp ").append(name).append(' ').append(quote(regex)).append('\n');
+    }
+
+    private static void block(StringBuilder s, String matcher, Map<String, String> headers, boolean inline) {
         s.append("header @").append(matcher).append(" {\n");
-        if (contentType != null) s.append("\tContent-Type \"").append(contentType).append("\"\n");
-        s.append("\tCache-Control \"").append(cacheControl).append("\"\n");
-        s.append("\tX-Content-Type-Options \"").append(NOSNIFF).append("\"\n");
+        headers.forEach((name, value) -> s.append('\t').append(name).append(' ').append(quote(value)).append('\n'));
+        if (inline) s.append("\t-Content-Disposition\n");
         s.append("}\n");
+    }
+
+    /** A Caddyfile quoted token; BaseUrl keeps '"', '{' and '}' (placeholders) out of every value. */
+    static String quote(String value) {
+        return "\"" + ConfigText.noControls(value).replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,12 +1,19 @@
 package dev.otapress.server;
 
-import dev.otapress.text.XmlText;
+import dev.otapress.media.ContentSecurityPolicy;
+import dev.otapress.media.MediaType;
+import dev.otapress.media.MediaTypes;
+import dev.otapress.media.Served;
+import dev.otapress.media.HttpRules;
 
-import static dev.otapress.server.HeaderPolicy.IPA_TYPE;
-import static dev.otapress.server.HeaderPolicy.NOSNIFF;
-import static dev.otapress.server.HeaderPolicy.PLIST_TYPE;
+import java.util.List;
 
-/** {@code web.config} for IIS 7+, read from the portal's web root. */
+/**
+ * {@code web.config} for IIS 7+, read from the portal's web root. Without the URL Rewrite module
+ * IIS sets headers per folder or per exact file, not per type; so the pages' policy is the
+ * default, and every file an author put beside a release gets its own {@code <location>} with the
+ * inert policy (and the download disposition for documents).
+ */
 final class IisConfig {
 
     private final PortalLocation location;
@@ -15,12 +22,14 @@ final class IisConfig {
         this.location = location;
     }
 
-    String render() {
+    /** @param sideFiles site paths of the files authors put beside releases */
+    String render(List<String> sideFiles) {
         StringBuilder s = new StringBuilder();
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         s.append("<!--\n");
-        s.append("  otapress: IIS rules for the release portal at ").append(xml(location.baseUrl().toString())).append('\n');
-        s.append("  Lives in the portal's web root (public/), the folder IIS serves at ").append(xml(location.prefix())).append(".\n");
+        s.append("  otapress: IIS rules for the release portal at ").append(ConfigText.xmlComment(location.baseUrl().toString())).append('\n');
+        s.append("  Lives in the portal's web root (public/), the folder IIS serves at ")
+                .append(ConfigText.xmlComment(location.prefix())).append(".\n");
         s.append("  IIS sets Cache-Control per folder, not per file type, without the URL Rewrite module; so every\n");
         s.append("  file here is sent with no-cache (a cheap revalidation by ETag), the safe choice for the manifest\n");
         s.append("  and the pages. Optional http->https redirect for pages: a URL Rewrite rule in the http site.\n");
@@ -29,19 +38,19 @@ final class IisConfig {
         s.append("  <system.webServer>\n");
         s.append("    <staticContent>\n");
         // remove first: a mapping inherited from the server level would make the add fail with 500.19.
-        s.append("      <remove fileExtension=\".plist\" />\n");
-        s.append("      <mimeMap fileExtension=\".plist\" mimeType=\"").append(PLIST_TYPE).append("\" />\n");
-        s.append("      <remove fileExtension=\".ipa\" />\n");
-        s.append("      <mimeMap fileExtension=\".ipa\" mimeType=\"").append(IPA_TYPE).append("\" />\n");
+        for (MediaType t : MediaTypes.ALL) {
+            for (String suffix : t.suffixes()) {
+                s.append("      <remove fileExtension=\".").append(suffix).append("\" />\n");
+                s.append("      <mimeMap fileExtension=\".").append(suffix).append("\" mimeType=\"")
+                        .append(ConfigText.xml(t.contentType())).append("\" />\n");
+            }
+        }
         s.append("      <clientCache cacheControlMode=\"DisableCache\" />\n");
         s.append("    </staticContent>\n");
         s.append("    <httpProtocol>\n");
         s.append("      <customHeaders>\n");
-        s.append("        <remove name=\"X-Content-Type-Options\" />\n");
-        s.append("        <add name=\"X-Content-Type-Options\" value=\"").append(NOSNIFF).append("\" />\n");
-        s.append("        <remove name=\"Content-Security-Policy\" />\n");
-        s.append("        <add name=\"Content-Security-Policy\" value=\"")
-                .append(xml(ServerConfigs.CONTENT_SECURITY_POLICY)).append("\" />\n");
+        header(s, "X-Content-Type-Options", Served.NOSNIFF);
+        header(s, "Content-Security-Policy", ContentSecurityPolicy.PAGE);
         s.append("      </customHeaders>\n");
         s.append("    </httpProtocol>\n");
         s.append("    <security>\n");
@@ -49,12 +58,25 @@ final class IisConfig {
         s.append("      <requestFiltering allowDoubleEscaping=\"true\" />\n");
         s.append("    </security>\n");
         s.append("  </system.webServer>\n");
+        for (String path : sideFiles) {
+            Served served = HttpRules.forPath(path);
+            s.append("  <location path=\"").append(ConfigText.xml(path)).append("\">\n");
+            s.append("    <system.webServer>\n");
+            s.append("      <httpProtocol>\n");
+            s.append("        <customHeaders>\n");
+            header(s, "Content-Security-Policy", served.contentSecurityPolicy());
+            if (served.attachment()) header(s, "Content-Disposition", "attachment");
+            s.append("        </customHeaders>\n");
+            s.append("      </httpProtocol>\n");
+            s.append("    </system.webServer>\n");
+            s.append("  </location>\n");
+        }
         s.append("</configuration>\n");
         return s.toString();
     }
 
-    private static String xml(String text) {
-        return XmlText.clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("--", "- -");
+    private static void header(StringBuilder s, String name, String value) {
+        s.append("        <remove name=\"").append(name).append("\" />\n");
+        s.append("        <add name=\"").append(name).append("\" value=\"").append(ConfigText.xml(value)).append("\" />\n");
     }
 }

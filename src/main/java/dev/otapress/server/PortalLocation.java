@@ -1,49 +1,46 @@
 package dev.otapress.server;
 
-import java.net.URI;
+import dev.otapress.config.BaseUrl;
+
 import java.util.Objects;
 
 /**
- * Where the portal lives on its host, taken from the site's base URL: the host for comments and
- * the path prefix (always starting and ending with {@code /}) that server rules must match.
+ * Where the portal lives on its host, as the server configs need it: the host for comments and the
+ * decoded path prefix (always starting and ending with {@code /}) that server rules match, since
+ * nginx, Apache, Caddy and IIS all match the decoded request path.
  */
-record PortalLocation(URI baseUrl, String host, String prefix) {
+record PortalLocation(BaseUrl baseUrl) {
 
     PortalLocation {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(prefix, "prefix");
-        if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
-            throw new IllegalArgumentException("prefix must start and end with '/': " + prefix);
-        }
     }
 
-    static PortalLocation of(URI baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!"https".equalsIgnoreCase(baseUrl.getScheme()) || baseUrl.getHost() == null) {
-            // iOS refuses manifests that are not served over https, so a config for http is useless.
-            throw new IllegalArgumentException("base URL must be an absolute https URL: " + baseUrl);
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("base URL must not have a query or fragment: " + baseUrl);
-        }
-        String path = baseUrl.getPath() == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
-        if (!path.endsWith("/")) path = path + "/";
-        if (path.contains("//") || path.matches(".*[\\s\"'{}();#\\\\].*")) {
-            // The prefix is pasted into several config languages; keep it to characters none of them quote.
-            throw new IllegalArgumentException("base URL path has characters a server config cannot carry safely: " + path);
-        }
-        return new PortalLocation(baseUrl, baseUrl.getHost(), path);
+    String host() {
+        return baseUrl.host();
+    }
+
+    /** The decoded path, e.g. {@code /mobile apps/}. */
+    String prefix() {
+        return baseUrl.path();
+    }
+
+    /** The percent-encoded path, e.g. {@code /mobile%20apps/}, for hosts that match URLs as sent. */
+    String rawPrefix() {
+        return baseUrl.rawPath();
     }
 
     boolean atRoot() {
-        return prefix.equals("/");
+        return baseUrl.atRoot();
     }
 
-    /** The prefix as a regular expression fragment (the same in PCRE, Apache and Go syntax). */
+    /** The decoded prefix as a regular expression fragment (the same in PCRE, Apache and Go syntax). */
     String prefixRegex() {
+        return regex(prefix());
+    }
+
+    static String regex(String literal) {
         StringBuilder s = new StringBuilder();
-        for (char c : prefix.toCharArray()) {
+        for (char c : literal.toCharArray()) {
             if ("\\.[]{}()*+?^$|".indexOf(c) >= 0) s.append('\\');
             s.append(c);
         }
@@ -52,6 +49,6 @@ record PortalLocation(URI baseUrl, String host, String prefix) {
 
     /** The prefix without its leading slash, e.g. {@code mobile/ios/}, as a document-root subfolder. */
     String folder() {
-        return prefix.substring(1);
+        return prefix().substring(1);
     }
 }

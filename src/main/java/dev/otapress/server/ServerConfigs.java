@@ -1,46 +1,51 @@
 package dev.otapress.server;
 
-import java.net.URI;
+import dev.otapress.config.BaseUrl;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Web server configuration for a portal: the right MIME types for the manifest and the .ipa, cache
- * rules, and the security headers, for each kind of server otapress knows. Output depends only on
- * the base URL, so the same site always gives byte-identical files.
+ * Web server configuration for a portal, for each kind of server otapress knows: every media
+ * type, cache rule and security header comes from {@link dev.otapress.media.HttpRules}. Output
+ * depends only on the base URL (and, for the web-root files, the list of author files), so the same
+ * site always gives byte-identical files.
  */
 public final class ServerConfigs {
 
-    /** The policy sent with every page; the pages carry the same in a meta tag. */
-    public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                    + "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     private final PortalLocation location;
 
-    /** @throws IllegalArgumentException when the base URL is not an absolute https URL */
-    public ServerConfigs(URI baseUrl) {
-        this.location = PortalLocation.of(Objects.requireNonNull(baseUrl, "baseUrl"));
+    public ServerConfigs(BaseUrl baseUrl) {
+        this.location = new PortalLocation(Objects.requireNonNull(baseUrl, "baseUrl"));
     }
 
-    /** The snippet for one server, as {@code otapress server-config} prints it. */
+    /** The snippet for one server, as {@code otapress server-config} prints it (no author files listed). */
     public String render(ServerKind kind) {
+        return render(kind, List.of());
+    }
+
+    private String render(ServerKind kind, List<String> sideFiles) {
         return switch (Objects.requireNonNull(kind, "kind")) {
             case NGINX -> new NginxConfig(location).render();
             case APACHE -> new ApacheConfig(location).renderVirtualHost();
             case CADDY -> new CaddyConfig(location).render();
-            case IIS -> new IisConfig(location).render();
-            case NETLIFY -> new NetlifyHeaders(location).render();
+            case IIS -> new IisConfig(location).render(sideFiles);
+            case NETLIFY -> new NetlifyHeaders(location).render(sideFiles);
             case S3 -> new S3Instructions(location).render();
         };
     }
 
-    /** Files that go into the web root itself ({@code public/}), read by the server from there. */
-    public List<TextFile> webRootFiles() {
+    /**
+     * Files that go into the web root itself ({@code public/}), read by the server from there.
+     *
+     * @param sideFiles site paths of the files authors put beside releases, which IIS and Netlify can
+     *                  only make inert one by one
+     */
+    public List<TextFile> webRootFiles(List<String> sideFiles) {
         return List.of(
                 new TextFile(".htaccess", new ApacheConfig(location).renderHtaccess()),
-                new TextFile("_headers", render(ServerKind.NETLIFY)),
-                new TextFile("web.config", render(ServerKind.IIS)));
+                new TextFile("_headers", render(ServerKind.NETLIFY, sideFiles)),
+                new TextFile("web.config", render(ServerKind.IIS, sideFiles)));
     }
 
     /** Files for the server's own configuration ({@code server-config/}), never deployed as content. */

@@ -38,10 +38,16 @@ class GoldenSiteTest {
                 .enterpriseSigned());
         site.notes("releases/1.1 beta", "---\ntitle: Golden 1.1 <beta>\ndate: 2026-04-02\nchannel: beta\n---\n"
                 + "## New\n\n- Faster & smaller\n- [Docs](https://example.com/docs) <b>raw</b>\n");
+        // Author files beside a release: the web-root configs list them one by one for IIS and Netlify.
+        site.file("content/releases/1.0/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+        site.file("content/releases/1.0/known issues.txt", "None.\n");
         Path out = dir.resolve("out");
         new SiteBuilder(Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC))
                 .build(new BuildRequest(site.root(), out, dir.resolve("server-config"), null, false));
 
+        // The server configs are golden too, under server-config/ (no content path can start with it here).
+        Path configs = dir.resolve("server-config");
+        Files.move(configs, out.resolve("server-config"));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(out)) {
             files = walk.filter(Files::isRegularFile).filter(GoldenSiteTest::isText).sorted().toList();
@@ -65,6 +71,7 @@ class GoldenSiteTest {
 
     private static boolean isText(Path p) {
         String name = p.getFileName().toString();
-        return name.endsWith(".html") || name.endsWith(".plist") || name.endsWith(".json") || name.endsWith(".xml");
+        return name.endsWith(".html") || name.endsWith(".plist") || name.endsWith(".json") || name.endsWith(".xml")
+                || List.of(".htaccess", "_headers", "web.config", "nginx.conf", "apache.conf", "Caddyfile", "s3.md").contains(name);
     }
 }

@@ -1,5 +1,7 @@
 package dev.otapress.render;
 
+import dev.otapress.config.BaseUrl;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class UrlsTest {
-    private final Urls urls = new Urls(URI.create("https://intranet.example.com/mobile/ios/"));
+    private final Urls urls = new Urls(BaseUrl.of("https://intranet.example.com/mobile/ios/"));
 
     @Test
     void encodesEverySegmentButKeepsTheSlashes() {
@@ -60,7 +62,7 @@ class UrlsTest {
     }
 
     @Test
-    void refusesABaseUrlWithoutTrailingSlash() {
-        assertThrows(IllegalArgumentException.class, () -> new Urls(URI.create("https://x.example/ios")));
+    void aBaseUrlWithoutTrailingSlashGetsOne() {
+        assertEquals("https://x.example/ios/a%20b", new Urls(BaseUrl.of("https://x.example/ios")).absolute("a b"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.otapress.server;
 
+import dev.otapress.config.BaseUrl;
 import org.junit.jupiter.api.Assumptions;
 
 import javax.net.ssl.SSLContext;
@@ -82,8 +83,8 @@ public final class RealServer implements AutoCloseable {
         Path www = dir.resolve("www");
         Path publicDir = www.resolve(PREFIX.substring(1));
         TestPortal portal = TestPortal.build(dir.resolve("site"), publicDir, baseUrl);
-        ServerConfigs configs = new ServerConfigs(baseUrl);
-        for (TextFile file : configs.webRootFiles()) Files.writeString(publicDir.resolve(file.path()), file.content());
+        // The build itself wrote .htaccess, _headers and web.config into the web root.
+        ServerConfigs configs = new ServerConfigs(BaseUrl.of(baseUrl.toString()));
 
         List<String> command = switch (setup) {
             case NGINX, NGINX_STOCK -> nginx(setup, dir, www, port, cert, configs);

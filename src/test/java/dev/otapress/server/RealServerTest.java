@@ -118,7 +118,7 @@ class RealServerTest {
         assertEquals(200, page.statusCode(), client.explain(url, page));
         assertEquals("text/html", mediaType(page), client.explain(url, page));
         assertTrue(header(page, "cache-control").contains("no-cache"), client.explain(url, page));
-        assertEquals(ServerConfigs.CONTENT_SECURITY_POLICY, header(page, "content-security-policy"), client.explain(url, page));
+        assertEquals(dev.otapress.media.ContentSecurityPolicy.PAGE, header(page, "content-security-policy"), client.explain(url, page));
         assertEquals("nosniff", header(page, "x-content-type-options"), client.explain(url, page));
     }
 
