@@ -41,6 +41,21 @@ class SiteConfigLoaderTest {
         assertTrue(msg.contains("iOS installs apps over the air only over HTTPS"), msg);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://h.example//ios/", "https://h.example/a/../b/",
+            "https://h.example/a%00b/", "https://h.example/a%2Fb/", "https://h.example/a%3Bb/", "https://h.example/a%60b/"})
+    void refusesBaseUrlsNoServerConfigCanCarryWithTheLine(String url) {
+        String msg = errors("title: A\nbase_url: " + url + "\n");
+        assertTrue(msg.startsWith("site.yaml:2: error: 'base_url' "), msg);
+    }
+
+    @Test
+    void normalisesPercentEscapes() throws Exception {
+        assertEquals("https://h.example/mobile%20apps/~x/",
+                new SiteConfigLoader().parse(java.nio.file.Path.of("site.yaml"), "title: A\nbase_url: https://h.example/mobile%20apps/%7Ex\n", null)
+                        .baseUrl().toString());
+    }
+
     @Test
     void refusesARelativeBaseUrl() {
         assertTrue(errors("title: A\nbase_url: /ios/\n").contains("absolute https URL"));
