@@ -4,6 +4,7 @@ import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import dev.otapress.ipa.PlistParser;
+import dev.otapress.ipa.Plists;
 import dev.otapress.site.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -413,8 +414,7 @@ public final class PortalDoctor {
     }
 
     private static String string(NSDictionary dict, String key) {
-        NSObject value = dict.get(key);
-        return value == null ? "" : value.toJavaObject().toString();
+        return Objects.requireNonNullElse(Plists.string(dict, key), "");
     }
 
     // ---- HTTP ----

@@ -219,35 +219,35 @@ public final class IpaReader {
     }
 
     static AppInfo appInfo(NSDictionary plist, String entryName, List<String> warnings) throws IpaException {
-        String id = string(plist, "CFBundleIdentifier");
-        if (id == null || id.isBlank()) {
+        String id = Plists.text(plist, "CFBundleIdentifier");
+        if (id == null) {
             throw new IpaException(entryName + " has no CFBundleIdentifier; set PRODUCT_BUNDLE_IDENTIFIER in the target and build again");
         }
         // Apple allows only these characters, and the portal uses the identifier in paths.
-        if (!id.strip().matches("[A-Za-z0-9.-]{1,255}") || id.strip().startsWith(".") || id.contains("..")) {
-            throw new IpaException(entryName + " has the CFBundleIdentifier '" + id.strip() + "', which is not a valid"
+        if (!id.matches("[A-Za-z0-9.-]{1,255}") || id.startsWith(".") || id.contains("..")) {
+            throw new IpaException(entryName + " has the CFBundleIdentifier '" + id + "', which is not a valid"
                     + " bundle identifier (letters, digits, '-' and '.' only); fix PRODUCT_BUNDLE_IDENTIFIER and build again");
         }
-        String shortVersion = string(plist, "CFBundleShortVersionString");
-        String bundleVersion = string(plist, "CFBundleVersion");
+        String shortVersion = Plists.text(plist, "CFBundleShortVersionString");
+        String bundleVersion = Plists.text(plist, "CFBundleVersion");
         String version;
-        if (shortVersion != null && !shortVersion.isBlank()) {
-            version = shortVersion.strip();
-        } else if (bundleVersion != null && !bundleVersion.isBlank()) {
-            version = bundleVersion.strip();
+        if (shortVersion != null) {
+            version = shortVersion;
+        } else if (bundleVersion != null) {
+            version = bundleVersion;
             warnings.add(entryName + " has no CFBundleShortVersionString; using CFBundleVersion " + version
                     + " as the version (set MARKETING_VERSION in the target)");
         } else {
             throw new IpaException(entryName + " has neither CFBundleShortVersionString nor CFBundleVersion;"
                     + " set MARKETING_VERSION and CURRENT_PROJECT_VERSION in the target and build again");
         }
-        String build = bundleVersion == null || bundleVersion.isBlank() ? version : bundleVersion.strip();
+        String build = bundleVersion == null ? version : bundleVersion;
         requirePrintable(entryName, "CFBundleShortVersionString", version, "MARKETING_VERSION");
         requirePrintable(entryName, "CFBundleVersion", build, "CURRENT_PROJECT_VERSION");
-        String name = firstNonBlank(string(plist, "CFBundleDisplayName"), string(plist, "CFBundleName"),
-                string(plist, "CFBundleExecutable"), id);
-        return new AppInfo(id.strip(), version, build, name.strip(), string(plist, "MinimumOSVersion"),
-                deviceFamilies(plist), string(plist, "DTPlatformName"), string(plist, "DTSDKName"), string(plist, "DTXcode"));
+        String name = Plists.firstText(plist, "CFBundleDisplayName", "CFBundleName", "CFBundleExecutable");
+        return new AppInfo(id, version, build, name == null ? id : name, Plists.text(plist, "MinimumOSVersion"),
+                deviceFamilies(plist), Plists.text(plist, "DTPlatformName"), Plists.text(plist, "DTSDKName"),
+                Plists.text(plist, "DTXcode"));
     }
 
     /**
@@ -283,18 +283,6 @@ public final class IpaReader {
         if (families.isEmpty()) families.add(DeviceFamily.IPHONE);
         families.sort(null);
         return families;
-    }
-
-    static String string(NSDictionary dict, String key) {
-        NSObject value = dict.get(key);
-        if (value instanceof NSString s) return s.getContent();
-        if (value instanceof NSNumber n) return n.toString();
-        return null;
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v;
-        return null;
     }
 
     static NSDictionary parseDictionary(byte[] bytes, String entryName) throws IpaException {

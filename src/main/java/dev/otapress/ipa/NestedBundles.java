@@ -37,14 +37,13 @@ final class NestedBundles {
             if (kind == null) continue;
             try {
                 NSDictionary plist = IpaReader.parseDictionary(files.read(path, MAX_PLIST_BYTES), appFolder + path);
-                String id = IpaReader.string(plist, "CFBundleIdentifier");
-                if (id == null || id.isBlank()) {
+                String id = Plists.text(plist, "CFBundleIdentifier");
+                if (id == null) {
                     warnings.add(appFolder + path + " has no CFBundleIdentifier; that bundle is not listed");
                     continue;
                 }
-                String name = firstNonBlank(IpaReader.string(plist, "CFBundleDisplayName"),
-                        IpaReader.string(plist, "CFBundleName"), IpaReader.string(plist, "CFBundleExecutable"), m.group(2));
-                found.add(new NestedBundle(id.strip(), kind, name.strip()));
+                String name = Plists.firstText(plist, "CFBundleDisplayName", "CFBundleName", "CFBundleExecutable");
+                found.add(new NestedBundle(id, kind, name == null ? m.group(2).strip() : name));
             } catch (IpaException e) {
                 warnings.add("nested bundle skipped: " + e.getMessage());
             }
@@ -56,11 +55,6 @@ final class NestedBundles {
         for (NestedBundle.Kind k : NestedBundle.Kind.values()) {
             if (k.folder().equals(folder) && k.suffix().equals(suffix)) return k;
         }
-        return null;
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v;
         return null;
     }
 }

@@ -7,7 +7,6 @@ import com.dd.plist.NSDate;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
-import com.dd.plist.NSString;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -157,15 +156,15 @@ public final class ProvisioningProfileReader {
     }
 
     private static ProvisioningProfile profile(NSDictionary plist, List<String> warnings) throws IpaException {
-        String name = string(plist.get("Name"));
-        String uuid = string(plist.get("UUID"));
+        String name = Plists.text(plist.get("Name"));
+        String uuid = Plists.text(plist.get("UUID"));
         Instant created = date(plist.get("CreationDate"));
         Instant expires = date(plist.get("ExpirationDate"));
         NSDictionary entitlements = plist.get("Entitlements") instanceof NSDictionary d ? d : new NSDictionary();
-        String applicationIdentifier = firstNonBlank(string(entitlements.get("application-identifier")),
-                string(entitlements.get("com.apple.application-identifier")));
-        String teamIdentifier = firstNonBlank(first(plist.get("TeamIdentifier")),
-                first(plist.get("ApplicationIdentifierPrefix")));
+        String applicationIdentifier = Plists.firstText(entitlements, "application-identifier",
+                "com.apple.application-identifier");
+        String teamIdentifier = first(plist.get("TeamIdentifier"));
+        if (teamIdentifier == null) teamIdentifier = first(plist.get("ApplicationIdentifierPrefix"));
         List<String> missing = new ArrayList<>();
         if (name == null) missing.add("Name");
         if (uuid == null) missing.add("UUID");
@@ -182,8 +181,8 @@ public final class ProvisioningProfileReader {
         int devices = plist.get("ProvisionedDevices") instanceof NSArray a ? a.count() : 0;
         return new ProvisioningProfile(
                 ProvisioningProfile.Type.classify(allDevices, getTaskAllow, devices),
-                name, string(plist.get("TeamName")), teamIdentifier, uuid, created, expires, devices,
-                strings(plist.get("Platform")), string(entitlements.get("aps-environment")), getTaskAllow,
+                name, Plists.text(plist.get("TeamName")), teamIdentifier, uuid, created, expires, devices,
+                strings(plist.get("Platform")), Plists.text(entitlements.get("aps-environment")), getTaskAllow,
                 applicationIdentifier, certificateExpiries(plist.get("DeveloperCertificates")),
                 certificates(plist.get("DeveloperCertificates")), warnings);
     }
@@ -227,25 +226,20 @@ public final class ProvisioningProfileReader {
         return expiries;
     }
 
-    private static String string(NSObject value) {
-        if (value instanceof NSString s && !s.getContent().isBlank()) return s.getContent().strip();
-        return null;
-    }
-
     private static String first(NSObject value) {
-        if (value instanceof NSArray a && a.count() > 0) return string(a.objectAtIndex(0));
-        return string(value);
+        if (value instanceof NSArray a && a.count() > 0) return Plists.text(a.objectAtIndex(0));
+        return Plists.text(value);
     }
 
     private static List<String> strings(NSObject value) {
         List<String> result = new ArrayList<>();
         if (value instanceof NSArray a) {
             for (NSObject item : a.getArray()) {
-                String s = string(item);
+                String s = Plists.text(item);
                 if (s != null) result.add(s);
             }
-        } else if (string(value) != null) {
-            result.add(string(value));
+        } else if (Plists.text(value) != null) {
+            result.add(Plists.text(value));
         }
         return result;
     }
@@ -256,10 +250,6 @@ public final class ProvisioningProfileReader {
 
     private static boolean bool(NSObject value) {
         return value instanceof NSNumber n && n.boolValue();
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        return a != null ? a : b;
     }
 
     private static int skipWhitespace(byte[] bytes) {
