@@ -75,10 +75,33 @@ public final class RealServer implements AutoCloseable {
         return portal.baseUrl();
     }
 
-    /** Lays out the portal under {@code dir}, writes the server's configuration and starts it. */
+    /**
+     * Lays out the portal under {@code dir}, writes the server's configuration and starts it. The
+     * servers cannot report a port they chose, so a free port is picked first; another process may
+     * take it before the server binds it, and then the start is retried on a new port.
+     */
     public static RealServer start(Setup setup, Path dir, TestCertificate cert) throws Exception {
         setup.assumeInstalled();
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            Path attemptDir = Files.createDirectories(dir.resolve("attempt-" + attempt));
+            try {
+                return startOnce(setup, attemptDir, cert, freePort());
+            } catch (PortTaken e) {
+                if (attempt == BIND_ATTEMPTS) throw new IllegalStateException("no free port after " + attempt + " attempts", e);
+            }
+        }
+    }
+
+    private static final int BIND_ATTEMPTS = 5;
+
+    /** The server could not bind its port: another process took it between the pick and the start. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String log) {
+            super(log);
+        }
+    }
+
+    private static RealServer startOnce(Setup setup, Path dir, TestCertificate cert, int port) throws Exception {
         URI baseUrl = URI.create("https://127.0.0.1:" + port + PREFIX);
         Path www = dir.resolve("www");
         Path publicDir = www.resolve(PREFIX.substring(1));
@@ -103,6 +126,8 @@ public final class RealServer implements AutoCloseable {
             server.awaitReady(port, cert.sslContext());
         } catch (Exception | Error e) {
             server.close();
+            String log = server.log();
+            if (log.contains("Address already in use") || log.contains("address already in use")) throw new PortTaken(log);
             throw e;
         }
         return server;

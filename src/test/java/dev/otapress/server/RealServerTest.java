@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.otapress.media.ContentSecurityPolicy;
+import dev.otapress.media.HttpRules;
+import dev.otapress.media.Served;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.dd.plist.NSArray;
@@ -82,7 +85,38 @@ class RealServerTest {
             assertEquals(200, listing.statusCode());
             assertTrue(header(listing, "cache-control").contains("no-cache"), client.explain(server.baseUrl(), listing));
             assertInstallLinksLeadStraightToFiles(client, listing.body());
+            assertAuthorFilesAreInert(client, server.baseUrl().resolve(TestPortal.SIDE_FOLDER + "/"));
         }
+    }
+
+    /** Every file an author put beside a release: the inert policy, and documents as downloads. */
+    private static void assertAuthorFilesAreInert(Client client, URI folder) throws Exception {
+        for (String name : TestPortal.ACTIVE_SIDE_FILES.keySet()) {
+            URI url = folder.resolve(name);
+            HttpResponse<byte[]> answer = client.send("GET", url, Optional.empty());
+            assertEquals(200, answer.statusCode(), client.explain(url, answer));
+            Served expected = HttpRules.forPath(TestPortal.SIDE_FOLDER + "/" + name);
+            assertEquals(expected.contentType(), header(answer, "content-type"), client.explain(url, answer));
+            assertEquals(ContentSecurityPolicy.INERT, header(answer, "content-security-policy"), client.explain(url, answer));
+            assertEquals("nosniff", header(answer, "x-content-type-options"), client.explain(url, answer));
+            assertEquals(expected.attachment() ? "attachment" : "", header(answer, "content-disposition"), client.explain(url, answer));
+            assertEquals("no-cache", header(answer, "cache-control"), client.explain(url, answer));
+        }
+        for (String image : TestPortal.IMAGES) {
+            URI url = folder.resolve(image);
+            HttpResponse<byte[]> answer = client.send("GET", url, Optional.empty());
+            assertEquals(200, answer.statusCode(), client.explain(url, answer));
+            assertTrue(mediaType(answer).startsWith("image/"), client.explain(url, answer));
+            assertEquals(ContentSecurityPolicy.INERT, header(answer, "content-security-policy"), client.explain(url, answer));
+        }
+        // The generated manifest beside them stays inline: a name rule, not the .plist type rule.
+        URI manifest = folder.resolve("manifest.plist");
+        HttpResponse<byte[]> answer = client.send("GET", manifest, Optional.empty());
+        assertEquals("text/xml", header(answer, "content-type"), client.explain(manifest, answer));
+        assertEquals("", header(answer, "content-disposition"), client.explain(manifest, answer));
+        URI feed = folder.resolve("../../feed.xml");
+        HttpResponse<byte[]> atom = client.send("GET", feed, Optional.empty());
+        assertEquals("application/atom+xml; charset=utf-8", header(atom, "content-type").replace("UTF-8", "utf-8"), client.explain(feed, atom));
     }
 
     /** Follows every install link the way iOS does: decode url= once, fetch, then every asset. */
@@ -118,8 +152,9 @@ class RealServerTest {
         assertEquals(200, page.statusCode(), client.explain(url, page));
         assertEquals("text/html", mediaType(page), client.explain(url, page));
         assertTrue(header(page, "cache-control").contains("no-cache"), client.explain(url, page));
-        assertEquals(dev.otapress.media.ContentSecurityPolicy.PAGE, header(page, "content-security-policy"), client.explain(url, page));
+        assertEquals(ContentSecurityPolicy.PAGE, header(page, "content-security-policy"), client.explain(url, page));
         assertEquals("nosniff", header(page, "x-content-type-options"), client.explain(url, page));
+        assertEquals("", header(page, "content-disposition"), client.explain(url, page));
     }
 
     private static String header(HttpResponse<?> response, String name) {
