@@ -3,7 +3,9 @@ package dev.otapress.config;
 import dev.otapress.ipa.InstallChecks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The typed content of site.yaml.
@@ -56,11 +58,24 @@ public record SiteConfig(
 
     /** A release channel (stable, beta, nightly…) with the label people read. */
     public record Channel(String name, String label) {
-        public static final Channel STABLE = new Channel("stable", "Stable");
+        /** The one rule for a channel name, wherever it is written: it becomes part of CSS classes and page text. */
+        private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+        public static final Channel STABLE = named("stable");
 
         public Channel {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(label, "label");
+            if (!isName(name)) throw new IllegalArgumentException("'" + name + "' is not a channel name");
+        }
+
+        public static boolean isName(String name) {
+            return name != null && NAME.matcher(name).matches();
+        }
+
+        /** A channel that site.yaml gives no label is shown by its name, capitalized: beta is "Beta". */
+        public static Channel named(String name) {
+            return new Channel(name, name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Reads site.yaml into a {@link SiteConfig}, reporting every mistake at once. */
@@ -82,7 +81,7 @@ public final class SiteConfigLoader {
         List<SiteConfig.Channel> channels = channels(yaml);
         InstallChecks checks = checks(yaml);
         String rawDefault = yaml.string("default_channel");
-        if (rawDefault != null && !rawDefault.matches("[a-z0-9][a-z0-9_-]*")) {
+        if (rawDefault != null && !SiteConfig.Channel.isName(rawDefault)) {
             yaml.error("default_channel", "'default_channel' must be a channel name such as stable or beta");
             rawDefault = null;
         }
@@ -113,7 +112,7 @@ public final class SiteConfigLoader {
         for (YamlMapping c : yaml.mappings("channels")) {
             c.rejectUnknownKeys(CHANNEL_KEYS, " in a channel");
             String name = c.string("name");
-            if (name == null || !name.matches("[a-z0-9][a-z0-9_-]*")) {
+            if (!SiteConfig.Channel.isName(name)) {
                 c.error("name", "a channel needs a 'name' of lower-case letters, digits, '-' or '_' (e.g. 'beta')");
                 continue;
             }
@@ -122,13 +121,9 @@ public final class SiteConfigLoader {
                 continue;
             }
             String label = c.string("label");
-            channels.add(new SiteConfig.Channel(name, label == null || label.isBlank() ? capitalize(name) : label.strip()));
+            channels.add(label == null || label.isBlank() ? SiteConfig.Channel.named(name) : new SiteConfig.Channel(name, label.strip()));
         }
         return channels;
-    }
-
-    static String capitalize(String name) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     private static InstallChecks checks(YamlMapping yaml) {

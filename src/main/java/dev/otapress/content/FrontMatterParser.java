@@ -2,6 +2,7 @@ package dev.otapress.content;
 
 import dev.otapress.Diagnostic;
 import dev.otapress.Utf8;
+import dev.otapress.config.SiteConfig;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Splits index.md into YAML front matter (between {@code ---} lines) and the Markdown notes. */
 public final class FrontMatterParser {
@@ -27,7 +27,6 @@ public final class FrontMatterParser {
     static final long MAX_NOTES_BYTES = 2 * 1024 * 1024;
 
     private static final Set<String> KEYS = Set.of("title", "date", "channel", "draft", "version", "build", "icon", "params", "checks");
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     /** Reads and parses a notes file; returns null, with diagnostics, when it cannot be used. */
     public NotesFile read(Path file, List<Diagnostic> diagnostics) {
@@ -77,7 +76,7 @@ public final class FrontMatterParser {
         String title = yaml.string("title");
         Instant date = date(yaml);
         String channel = yaml.string("channel");
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
+        if (channel != null && !SiteConfig.Channel.isName(channel)) {
             yaml.error("channel", "'channel' must be a lower-case word such as stable, beta or nightly, not '" + channel + "'");
         }
         Boolean draft = yaml.bool("draft");

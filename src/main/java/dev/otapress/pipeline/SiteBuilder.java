@@ -175,9 +175,8 @@ public final class SiteBuilder {
         // The default channel is always listed, so a portal can say an app has no build in it yet.
         String first = config.defaultChannel();
         used.remove(first);
-        channels.add(first.equals(SiteConfig.Channel.STABLE.name()) ? SiteConfig.Channel.STABLE
-                : new SiteConfig.Channel(first, Character.toUpperCase(first.charAt(0)) + first.substring(1)));
-        for (String name : used) channels.add(new SiteConfig.Channel(name, Character.toUpperCase(name.charAt(0)) + name.substring(1)));
+        channels.add(SiteConfig.Channel.named(first));
+        for (String name : used) channels.add(SiteConfig.Channel.named(name));
         return channels;
     }
 }

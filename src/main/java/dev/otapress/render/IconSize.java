@@ -4,7 +4,7 @@ import dev.otapress.image.IconScaler;
 
 /**
  * The icon sizes written beside each manifest, with the manifest asset kind that points at each.
- * The sizes are Apple's (DESIGN.md §1); pages link the larger one.
+ * The sizes are the ones Apple's install manifest asks for; pages link the larger one.
  */
 public enum IconSize {
     DISPLAY_IMAGE(IconScaler.DISPLAY_IMAGE_SIZE, "display-image"),

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes the manifest.plist that iOS reads after an install link is tapped. The keys are Apple's
- * (DESIGN.md §1); bundle-identifier and bundle-version come from the IPA itself, because iOS
+ * (items › assets and metadata; needs-shine is obsolete and left out); bundle-identifier and bundle-version come from the IPA itself, because iOS
  * discards a download whose identifier differs from the manifest's.
  *
  * <p>Written by hand, in the layout Xcode and plutil use, because plist libraries put strings with

@@ -225,7 +225,8 @@ class PortalBrowserTest {
 
     /**
      * Built here from the base URL by hand, not with the code under test: path segments encoded
-     * once, then the whole manifest URL encoded as one query value (DESIGN.md §1).
+     * once, then the whole manifest URL encoded as one query value, because iOS decodes the url
+     * parameter once before it parses it as a URL.
      */
     private static String expectedInstallLink(String folder) {
         StringBuilder path = new StringBuilder();
