@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
         description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
         subcommands = {
                 BuildCommand.class,
+                AddCommand.class,
                 ServerConfigCommand.class,
                 CheckCommand.class,
                 LinkCommand.class,

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param udidCheck          whether ad hoc release pages publish salted hashes of their devices'
  *                           UDIDs so that people can check theirs in the browser
  * @param udidSalt           the salt of those hashes (udid_salt, else the base URL)
+ * @param releaseFolder      where {@code otapress add} files a build under content/ (release_folder),
+ *                           with {app}, {version}, {build}, {bundle_id} and {channel} filled in
  */
 public record SiteConfig(
         String title,
@@ -33,7 +35,8 @@ public record SiteConfig(
         String defaultChannel,
         String deviceRegistration,
         boolean udidCheck,
-        String udidSalt) {
+        String udidSalt,
+        String releaseFolder) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -46,6 +49,7 @@ public record SiteConfig(
         Objects.requireNonNull(defaultChannel, "defaultChannel");
         Objects.requireNonNull(deviceRegistration, "deviceRegistration");
         Objects.requireNonNull(udidSalt, "udidSalt");
+        Objects.requireNonNull(releaseFolder, "releaseFolder");
         if (!channels.isEmpty() && channels.stream().noneMatch(c -> c.name().equals(defaultChannel))) {
             throw new IllegalArgumentException("default_channel '" + defaultChannel + "' is not one of the channels listed"
                     + " under 'channels:'; add it there or name one of them");

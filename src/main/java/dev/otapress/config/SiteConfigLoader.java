@@ -20,7 +20,7 @@ public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
-            "default_channel", "device_registration", "udid_check", "udid_salt");
+            "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder");
     private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
     private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
@@ -93,6 +93,12 @@ public final class SiteConfigLoader {
         String registration = yaml.string("device_registration");
         Boolean udidCheck = yaml.bool("udid_check");
         String salt = yaml.string("udid_salt");
+        String releaseFolder = yaml.string("release_folder");
+        String folderProblem = releaseFolder == null ? null : ReleaseFolderPattern.problem(releaseFolder.strip());
+        if (folderProblem != null) {
+            yaml.error("release_folder", "'release_folder' " + folderProblem);
+            releaseFolder = null;
+        }
 
         if (!problems.isEmpty() || title == null || baseUrl == null) throw new BuildException(problems);
         try {
@@ -100,7 +106,8 @@ public final class SiteConfigLoader {
                     theme == null ? "default" : theme, new SiteConfig.MarkdownOptions(unsafeHtml),
                     channels, checks, defaultChannel == null ? SiteConfig.Channel.STABLE.name() : defaultChannel,
                     registration == null ? "" : registration.strip(), !Boolean.FALSE.equals(udidCheck),
-                    salt == null || salt.isBlank() ? baseUrl.toString() : salt.strip());
+                    salt == null || salt.isBlank() ? baseUrl.toString() : salt.strip(),
+                    releaseFolder == null ? ReleaseFolderPattern.DEFAULT : releaseFolder.strip());
         } catch (IllegalArgumentException e) {
             throw new BuildException(Diagnostic.error(file, e.getMessage()));
         }

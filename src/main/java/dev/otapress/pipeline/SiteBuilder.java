@@ -156,7 +156,7 @@ public final class SiteBuilder {
      * The declared channels, every release's channel checked against them; or, when none are
      * declared, the channels the releases use: the default channel first, then by name.
      */
-    private static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, List<Diagnostic> diagnostics) {
+    public static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, List<Diagnostic> diagnostics) {
         if (!config.channels().isEmpty()) {
             Set<String> names = new LinkedHashSet<>();
             for (SiteConfig.Channel c : config.channels()) names.add(c.name());
