@@ -64,14 +64,8 @@ public final class SiteBuilder {
     public BuildResult build(BuildRequest request) throws BuildException {
         Path siteDir = request.siteDir();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Path dir : List.of(request.outDir(), request.serverConfigDir())) {
-            Path out = dir.toAbsolutePath().normalize();
-            Path content = siteDir.resolve("content").toAbsolutePath().normalize();
-            if (out.startsWith(content) || siteDir.toAbsolutePath().normalize().startsWith(out)) {
-                throw new BuildException(Diagnostic.error(dir, "cannot be an output folder: it is, or holds, the site's"
-                        + " own files, and every build replaces its output as a whole; use a folder such as public/"));
-            }
-        }
+        List<Diagnostic> overlaps = OutputFolders.check(siteDir, request.outDir(), request.serverConfigDir());
+        if (!overlaps.isEmpty()) throw new BuildException(overlaps);
         // Before anything can fail: a build killed mid-swap must not leave the portal missing.
         writer.recover(request.outDir());
 
