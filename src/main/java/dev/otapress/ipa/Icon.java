@@ -13,6 +13,13 @@ import java.util.Objects;
  * @param png    a standard PNG, ready for browsers and the install dialog
  */
 public record Icon(String source, int width, int height, boolean cgbi, byte[] png) {
+
+    /**
+     * The largest icon PNG read, from an .ipa or a release folder. The largest icon is 1024x1024: even
+     * stored without compression (4 MB of RGBA) its PNG stays under this.
+     */
+    public static final int MAX_PNG_BYTES = 8 * 1024 * 1024;
+
     public Icon {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(png, "png");

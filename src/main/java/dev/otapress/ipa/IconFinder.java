@@ -25,8 +25,6 @@ import java.util.TreeSet;
  */
 final class IconFinder {
 
-    /** The largest icon is 1024x1024; a PNG of it is well under this. */
-    static final int MAX_ICON_BYTES = 4 * 1024 * 1024;
     /** Enough for the signature, a CgBI chunk and IHDR. */
     private static final int HEADER_BYTES = 64;
     /** Xcode writes a dozen or two; a cap keeps a hostile archive from making us read thousands. */
@@ -75,7 +73,7 @@ final class IconFinder {
                 .thenComparingInt(c -> c.header().height()).reversed());
         for (Candidate c : candidates) {
             try {
-                byte[] png = converter.toStandardPng(files.read(c.name(), MAX_ICON_BYTES));
+                byte[] png = converter.toStandardPng(files.read(c.name(), Icon.MAX_PNG_BYTES));
                 return new Icon(appFolder + c.name(), c.header().width(), c.header().height(), c.header().cgbi(), png);
             } catch (IpaException e) {
                 warnings.add("icon " + appFolder + c.name() + " skipped: " + e.getMessage());

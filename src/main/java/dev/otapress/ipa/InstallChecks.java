@@ -91,7 +91,7 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
                     + "; iOS will not install or launch it: renew the profile and export the build again"
                     + String.format(turnOff, "expired_profile"), Blocker.PROFILE_EXPIRED,
                     "its profile expired on " + DAY.format(p.expires())));
-        } else if (p.expires().isBefore(now.plus(Duration.ofDays(warningDays)))) {
+        } else if (p.expiresWithin(now, warningDays)) {
             long days = Duration.between(now, p.expires()).toDays();
             findings.add(new Finding(false, "has a provisioning profile that expires on " + DAY.format(p.expires())
                     + " (in " + days + " day" + (days == 1 ? "" : "s") + "); after that the app no longer launches:"

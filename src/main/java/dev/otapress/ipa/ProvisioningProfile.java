@@ -1,5 +1,6 @@
 package dev.otapress.ipa;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +108,11 @@ public record ProvisioningProfile(
     /** Whether the profile has expired at the given moment. */
     public boolean isExpiredAt(Instant when) {
         return !when.isBefore(expires);
+    }
+
+    /** The one "expires soon" rule, for the build's warning and the page's note alike. */
+    public boolean expiresWithin(Instant when, int days) {
+        return !isExpiredAt(when) && expires.isBefore(when.plus(Duration.ofDays(days)));
     }
 
     /**

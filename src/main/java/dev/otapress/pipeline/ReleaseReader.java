@@ -7,6 +7,7 @@ import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.CgbiPng;
+import dev.otapress.ipa.Icon;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
@@ -29,7 +30,6 @@ import java.util.List;
  */
 public final class ReleaseReader {
     private static final int EXCERPT_CHARS = 160;
-    private static final long MAX_ICON_BYTES = 8L * 1024 * 1024;
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
     private final IpaReader ipaReader = new IpaReader();
@@ -99,9 +99,9 @@ public final class ReleaseReader {
         if (fm.icon() != null) {
             Path file = source.folder().resolve(fm.icon());
             try {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_ICON_BYTES) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > Icon.MAX_PNG_BYTES) {
                     problems.add(Diagnostic.error(source.notes(), 0, "icon '" + fm.icon() + "' is not a file of at most "
-                            + MAX_ICON_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
+                            + Icon.MAX_PNG_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
                     return null;
                 }
                 return png.toStandardPng(Files.readAllBytes(file));

@@ -15,7 +15,6 @@ import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -174,7 +173,7 @@ final class Views {
             case APP_STORE -> "App Store: cannot be installed from this page";
         };
         boolean expired = p.isExpiredAt(now);
-        boolean soon = !expired && p.expires().isBefore(now.plus(Duration.ofDays(site.config().checks().warningDays())));
+        boolean soon = p.expiresWithin(now, site.config().checks().warningDays());
         return new ProfileView(p.type().id(), summary, p.name(), p.teamName(), ISO_DATE.format(p.expires()),
                 DATE_LABEL.format(p.expires()), soon, expired, p.devices());
     }
