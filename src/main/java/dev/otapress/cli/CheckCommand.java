@@ -1,8 +1,13 @@
 package dev.otapress.cli;
 
+import dev.otapress.BuildException;
+import dev.otapress.config.SiteConfig;
+import dev.otapress.config.SiteConfigLoader;
+import dev.otapress.doctor.CheckLimits;
 import dev.otapress.doctor.CheckResult;
 import dev.otapress.doctor.PortalDoctor;
 import dev.otapress.doctor.PortalTrust;
+import dev.otapress.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,25 +19,58 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code otapress check URL}: checks a deployed portal the way an iPhone will use it. */
+/** {@code otapress check [URL]}: checks a deployed portal the way an iPhone will use it. */
 @Command(name = "check",
-        description = "Checks a deployed portal: TLS, listing, manifests, .ipa downloads and install links.")
+        description = {"Checks a deployed portal: TLS, listing, manifests, .ipa downloads and install links.",
+                "Without URL it checks base_url from site.yaml. Only https URLs on the checked host and on hosts that"
+                        + " site.yaml (base_url, downloads_base_url) or --allow-host names are requested."})
 final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The portal's https base URL")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "The portal's https base URL (default: base_url in site.yaml).")
     String url;
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file (an internal CA)")
+    @CommandLine.Mixin
+    SiteOption site;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this PEM file (an internal CA).")
     Path caFile;
 
-    @Option(names = "--latest", description = "Check only the newest release of each app")
+    @Option(names = "--latest", description = "Check only the newest installable release of each app.")
     boolean latest;
+
+    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]",
+            description = "Also request URLs on this host (repeatable), e.g. a download host the listing names.")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "The most one request may take, body included (default: 20).")
+    long timeoutSeconds = CheckLimits.DEFAULTS.requestTimeout().toSeconds();
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", description = "The most the whole check may take (default: 900).")
+    long deadlineSeconds = CheckLimits.DEFAULTS.deadline().toSeconds();
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Releases checked at the same time (default: 4).")
+    int parallel = CheckLimits.DEFAULTS.parallel();
+
+    @Option(names = "--max-releases", paramLabel = "N", description = "Releases checked at most (default: 10000).")
+    int maxReleases = CheckLimits.DEFAULTS.maxReleases();
+
+    @Option(names = "--max-listing-mb", paramLabel = "MB", description = "The cap on releases.json (default: 32).")
+    long maxListingMb = CheckLimits.DEFAULTS.maxListingBytes() >> 20;
+
+    @Option(names = "--max-page-mb", paramLabel = "MB", description = "The cap on the home page (default: 8).")
+    long maxPageMb = CheckLimits.DEFAULTS.maxPageBytes() >> 20;
+
+    @Option(names = "--max-manifest-kb", paramLabel = "KB", description = "The cap on each manifest.plist (default: 1024).")
+    long maxManifestKb = CheckLimits.DEFAULTS.maxManifestBytes() >> 10;
 
     @CommandLine.Mixin
     CommonOptions common;
@@ -40,32 +78,66 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        ErrorPrinter errors = new ErrorPrinter(spec.commandLine().getErr());
+        CheckLimits limits = limits();
+        List<URI> configured = new ArrayList<>();
+        if (url == null || site.given()) {
+            try {
+                SiteConfig config = new SiteConfigLoader().load(site.dir(), null);
+                configured.add(config.baseUrl());
+            } catch (BuildException e) {
+                errors.print(e.diagnostics());
+                if (url == null) errors.hint("check needs the portal's URL: pass it, or run in the site folder (or with --site DIR)");
+                return Main.FAILED;
+            }
+        }
+        URI portal = url == null ? configured.get(0) : portal(url);
+        for (String host : allowHosts) {
+            if (!host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--allow-host takes a host name with an optional port, e.g. downloads.example.com or 10.0.0.5:8443, not '" + host + "'");
+            }
+        }
+        PortalTrust trust;
+        try {
+            trust = caFile == null ? PortalTrust.system() : PortalTrust.systemPlus(caFile);
+        } catch (IOException e) {
+            errors.error(e.getMessage());
+            return Main.FAILED;
+        }
+        List<CheckResult> results = new PortalDoctor(trust, Clock.systemUTC(), limits, configured, allowHosts).check(portal, latest);
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        for (CheckResult r : results) {
+            // Names, details and URLs come from the server being checked.
+            out.println(TerminalText.escape((r.ok() ? "✓ " : "✗ ") + r.name() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")")));
+            if (!r.ok()) out.println(TerminalText.escape("    fix: " + r.fix()));
+        }
+        out.println(failed == 0 ? results.size() + " checks passed"
+                : failed + " of " + results.size() + " checks failed");
+        out.flush();
+        return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    private URI portal(String text) {
         URI portal;
         try {
-            portal = new URI(url.trim());
+            portal = new URI(text.trim());
         } catch (URISyntaxException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "not a valid URL: " + e.getMessage());
         }
         if (!portal.isAbsolute()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the URL must be absolute, e.g. https://intranet.example.com/ios/");
         }
-        PortalTrust trust;
+        return portal;
+    }
+
+    private CheckLimits limits() {
         try {
-            trust = caFile == null ? PortalTrust.system() : PortalTrust.systemPlus(caFile);
-        } catch (IOException e) {
-            new ErrorPrinter(err).error(e.getMessage());
-            return Main.FAILED;
+            return new CheckLimits(Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(deadlineSeconds), parallel, maxReleases,
+                    Math.multiplyExact(maxListingMb, 1L << 20), Math.multiplyExact(maxPageMb, 1L << 20),
+                    Math.multiplyExact(maxManifestKb, 1L << 10));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "check's limits: " + e.getMessage());
         }
-        List<CheckResult> results = new PortalDoctor(trust, Clock.systemUTC()).check(portal, latest);
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        for (CheckResult r : results) {
-            out.println((r.ok() ? "✓ " : "✗ ") + r.name() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
-            if (!r.ok()) out.println("    fix: " + r.fix());
-        }
-        out.println(failed == 0 ? results.size() + " checks passed"
-                : failed + " of " + results.size() + " checks failed");
-        out.flush();
-        return failed == 0 ? Main.OK : Main.FAILED;
     }
 }

@@ -26,4 +26,9 @@ public final class SiteOption {
         }
         return dir;
     }
+
+    /** Whether -s/--site was given (rather than defaulting to the current folder). */
+    public boolean given() {
+        return site != null;
+    }
 }

@@ -88,6 +88,24 @@ public record TestCertificate(Path certFile, Path keyFile, X509Certificate certi
         return context;
     }
 
+    /** A server-side context presenting this certificate (for servers written in Java by tests). */
+    public SSLContext serverSslContext() throws Exception {
+        java.security.PrivateKey key;
+        try (java.io.Reader r = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
+             org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(r)) {
+            key = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+                    .getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) parser.readObject());
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", key, new char[0], new java.security.cert.Certificate[] {certificate});
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
     String pem() throws IOException {
         return Files.readString(certFile, StandardCharsets.US_ASCII);
     }

@@ -1,0 +1,88 @@
+package dev.otapress.doctor;
+
+import dev.otapress.render.JsonListing;
+import dev.otapress.render.Urls;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the portal lists: {@code releases.json}, read through the records that write it
+ * ({@link JsonListing}), or, for portals built by other tools, the install links on the home page.
+ */
+final class ListingCheck {
+
+    private final Fetcher fetcher;
+
+    ListingCheck(Fetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    Optional<List<ListedRelease>> read(URI base, List<CheckResult> results) {
+        URI json = base.resolve(Urls.LISTING);
+        String name = "listing " + json + " is readable";
+        Response response = fetcher.get(json, Fetcher.Body.LISTING);
+        if (response.ok()) {
+            try {
+                List<ListedRelease> releases = releases(response.body());
+                long offered = releases.stream().filter(r -> r.notInstallable().isEmpty()).count();
+                results.add(CheckResult.pass(name, releases.size() + " release(s)"
+                        + (offered == releases.size() ? "" : ", " + offered + " installable")));
+                return Optional.of(releases);
+            } catch (IOException e) {
+                results.add(CheckResult.fail(name, "not the listing otapress writes: " + firstLine(e.getMessage()),
+                        "deploy the releases.json that 'otapress build' writes to public/"));
+                return Optional.empty();
+            }
+        }
+        Response home = fetcher.get(base, Fetcher.Body.PAGE);
+        if (home.ok()) {
+            List<ListedRelease> releases = HomePageLinks.releases(home.body(), base);
+            if (!releases.isEmpty()) {
+                results.add(CheckResult.pass("install links found on " + base,
+                        releases.size() + " link(s); " + json + " answered " + response.describe()));
+                return Optional.of(releases);
+            }
+        }
+        results.add(CheckResult.fail(name, json + " answered " + response.describe() + "; " + base + " answered "
+                + home.describe() + " without itms-services links", response.fix("listing releases.json")));
+        return Optional.empty();
+    }
+
+    /** The releases of a releases.json; IOException for anything that is not one. */
+    static List<ListedRelease> releases(byte[] json) throws IOException {
+        JsonListing.Listing listing;
+        try {
+            listing = JsonListing.read(json);
+        } catch (RuntimeException e) {
+            // Nulls where records are expected, numbers out of range: still not a listing.
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (listing == null) throw new IOException("the file is empty or null");
+        List<ListedRelease> releases = new ArrayList<>();
+        for (JsonListing.AppEntry app : listing.apps()) {
+            if (app == null || app.releases() == null) continue;
+            for (JsonListing.ReleaseEntry r : app.releases()) {
+                if (r == null) continue;
+                Optional<String> notInstallable = r.installable() ? Optional.empty()
+                        : Optional.of(r.stateReason() != null ? r.state() + ": " + r.stateReason() : Objects.toString(r.state()));
+                releases.add(new ListedRelease(app.name(), app.bundleIdentifier(), r.version(), r.build(), notInstallable,
+                        r.installUrl(), ListedRelease.uri(r.manifestUrl()).orElse(null), ListedRelease.uri(r.ipaUrl()).orElse(null),
+                        r.size() > 0 ? OptionalLong.of(r.size()) : OptionalLong.empty()));
+            }
+        }
+        return releases;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
