@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         if (url == null || site.given()) {
             try {
                 SiteConfig config = new SiteConfigLoader().load(site.dir(), null);
-                configured.add(config.baseUrl());
+                configured.add(config.baseUrl().uri());
             } catch (BuildException e) {
                 errors.print(e.diagnostics());
                 if (url == null) errors.hint("check needs the portal's URL: pass it, or run in the site folder (or with --site DIR)");

@@ -22,8 +22,8 @@ final class DownloadCheck {
         }
         results.add(CheckResult.pass(reach, url.toString()));
         String type = head.contentType();
-        String typeName = label + ": .ipa is served as application/octet-stream";
-        if (type.equals("application/octet-stream")) results.add(CheckResult.pass(typeName, type));
+        String typeName = label + ": .ipa is served as " + ServerFixes.IPA_TYPE;
+        if (type.equals(ServerFixes.IPA_TYPE)) results.add(CheckResult.pass(typeName, type));
         else results.add(CheckResult.fail(typeName, "Content-Type: " + (type.isEmpty() ? "(none)" : type),
                 new ServerFixes(head.server()).ipaType()));
 

@@ -31,8 +31,9 @@ final class ManifestCheck {
         results.add(CheckResult.pass(reach, url.toString()));
 
         String type = response.contentType();
-        String typeName = label + ": manifest is served as text/xml";
-        if (type.equals("text/xml") || type.equals("application/xml")) {
+        String typeName = label + ": manifest is served as " + ServerFixes.MANIFEST_TYPE;
+        // Apple recommends text/xml; application/xml works as well, so it is not a fault.
+        if (type.equals(ServerFixes.MANIFEST_TYPE) || type.equals("application/xml")) {
             results.add(CheckResult.pass(typeName, type));
         } else {
             results.add(CheckResult.fail(typeName, "Content-Type: " + (type.isEmpty() ? "(none)" : type),
