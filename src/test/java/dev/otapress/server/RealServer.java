@@ -81,11 +81,16 @@ public final class RealServer implements AutoCloseable {
      * take it before the server binds it, and then the start is retried on a new port.
      */
     public static RealServer start(Setup setup, Path dir, TestCertificate cert) throws Exception {
+        return start(setup, dir, cert, PREFIX);
+    }
+
+    /** @param prefix the portal's path on the server, decoded, starting and ending in '/' (e.g. {@code /mobile apps/}) */
+    public static RealServer start(Setup setup, Path dir, TestCertificate cert, String prefix) throws Exception {
         setup.assumeInstalled();
         for (int attempt = 1; ; attempt++) {
             Path attemptDir = Files.createDirectories(dir.resolve("attempt-" + attempt));
             try {
-                return startOnce(setup, attemptDir, cert, freePort());
+                return startOnce(setup, attemptDir, cert, freePort(), prefix);
             } catch (PortTaken e) {
                 if (attempt == BIND_ATTEMPTS) throw new IllegalStateException("no free port after " + attempt + " attempts", e);
             }
@@ -101,10 +106,14 @@ public final class RealServer implements AutoCloseable {
         }
     }
 
-    private static RealServer startOnce(Setup setup, Path dir, TestCertificate cert, int port) throws Exception {
-        URI baseUrl = URI.create("https://127.0.0.1:" + port + PREFIX);
+    private static RealServer startOnce(Setup setup, Path dir, TestCertificate cert, int port, String prefix) throws Exception {
+        StringBuilder raw = new StringBuilder("/");
+        for (String segment : prefix.substring(1).split("/")) {
+            if (!segment.isEmpty()) raw.append(BaseUrl.encodeSegment(segment)).append('/');
+        }
+        URI baseUrl = URI.create("https://127.0.0.1:" + port + raw);
         Path www = dir.resolve("www");
-        Path publicDir = www.resolve(PREFIX.substring(1));
+        Path publicDir = www.resolve(prefix.substring(1));
         TestPortal portal = TestPortal.build(dir.resolve("site"), publicDir, baseUrl);
         // The build itself wrote .htaccess, _headers and web.config into the web root.
         ServerConfigs configs = new ServerConfigs(BaseUrl.of(baseUrl.toString()));

@@ -89,6 +89,26 @@ class RealServerTest {
         }
     }
 
+    /** A path prefix with a space and non-ASCII letters reaches each config decoded and quoted, and still matches. */
+    @ParameterizedTest
+    @EnumSource(value = RealServer.Setup.class, names = {"NGINX", "APACHE_CONF", "APACHE_HTACCESS", "CADDY"})
+    void aPrefixWithASpaceIsMatched(RealServer.Setup setup) throws Exception {
+        TestCertificate cert = TestCertificate.create(tmp.resolve("tls"));
+        try (RealServer server = RealServer.start(setup, tmp.resolve("server"), cert, "/mobile apps/büro (1)/")) {
+            HttpClient http = HttpClient.newBuilder().sslContext(cert.sslContext())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            Client client = new Client(http, server);
+            assertTrue(server.baseUrl().toString().contains("/mobile%20apps/b%C3%BCro%20%281%29/"), server.baseUrl().toString());
+            assertPage(client, server.baseUrl());
+            TestPortal.Release release = server.portal().releases().get(0);
+            HttpResponse<byte[]> manifest = client.send("GET", release.manifestUrl(), Optional.empty());
+            assertEquals("text/xml", mediaType(manifest), client.explain(release.manifestUrl(), manifest));
+            HttpResponse<byte[]> ipa = client.send("HEAD", release.ipaUrl(), Optional.empty());
+            assertTrue(header(ipa, "cache-control").contains("immutable"), client.explain(release.ipaUrl(), ipa));
+            assertAuthorFilesAreInert(client, server.baseUrl().resolve(TestPortal.SIDE_FOLDER + "/"));
+        }
+    }
+
     /** Every file an author put beside a release: the inert policy, and documents as downloads. */
     private static void assertAuthorFilesAreInert(Client client, URI folder) throws Exception {
         for (String name : TestPortal.ACTIVE_SIDE_FILES.keySet()) {

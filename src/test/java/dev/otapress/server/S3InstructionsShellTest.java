@@ -1,0 +1,54 @@
+package dev.otapress.server;
+
+import dev.otapress.config.BaseUrl;
+import dev.otapress.media.HttpRules;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Pastes the commands of s3.md into a real bash, with {@code aws} replaced by a function that
+ * records its arguments: nothing in a base URL may expand or run, and every upload names the
+ * portal's folder exactly.
+ */
+class S3InstructionsShellTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://apps.example.com/ios/", "https://apps.example.com/mobile%20apps/R&D%20(1)/b%C3%BCro/",
+            "https://apps.example.com/", "https://apps.example.com/a!b/~c/"})
+    void theCommandsRunAsWrittenInBash(String base) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed");
+        BaseUrl url = BaseUrl.of(base);
+        String md = new ServerConfigs(url).render(ServerKind.S3);
+        int start = md.indexOf("```sh\n") + 6;
+        String commands = md.substring(start, md.indexOf("```", start));
+        Path args = dir.resolve("args");
+        Path script = dir.resolve("paste.sh");
+        Files.writeString(script, "set -eu\naws() { printf '%s\\n' \"$@\" >> '" + args + "'; printf '%s\\n' '--' >> '" + args + "'; }\n"
+                + commands);
+        Process bash = new ProcessBuilder("/bin/bash", script.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes());
+        assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, bash.exitValue(), output);
+        assertEquals("", output, "the commands print nothing themselves");
+        List<String> lines = Files.readAllLines(args);
+        String dest = "s3://your-bucket-name" + url.path();
+        long uploads = lines.stream().filter(l -> l.equals("sync")).count();
+        long toPortal = lines.stream().filter(dest::equals).count();
+        assertTrue(uploads > HttpRules.GENERATED.size(), lines.toString());
+        assertEquals(uploads, toPortal, "every sync goes to " + dest + ": " + lines);
+        assertTrue(lines.contains("text/xml") && lines.contains("application/octet-stream"), lines.toString());
+    }
+}
