@@ -52,7 +52,7 @@ public final class FrontMatterParser {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         if (!normalized.startsWith("---\n") && !normalized.equals("---")) {
-            return new NotesFile(FrontMatter.EMPTY, normalized, 1);
+            return new NotesFile(FrontMatter.EMPTY, normalized);
         }
         String[] lines = normalized.split("\n", -1);
         int close = -1;
@@ -101,7 +101,7 @@ public final class FrontMatterParser {
         if (diagnostics.size() > before) return null;
         FrontMatter fm = new FrontMatter(blankToNull(title), date, channel, Boolean.TRUE.equals(draft),
                 blankToNull(version), blankToNull(build), blankToNull(icon), params, checks);
-        return new NotesFile(fm, body, close + 2);
+        return new NotesFile(fm, body);
     }
 
     private static String blankToNull(String s) {

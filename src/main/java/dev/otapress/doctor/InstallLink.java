@@ -4,33 +4,25 @@ import dev.otapress.Utf8;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads an {@code itms-services} link the way iOS does: the {@code url} parameter is
  * percent-decoded exactly once ({@code +} stays a plus) and the result is the manifest URL.
  */
-record InstallLink(String link, List<String> parameterNames, Optional<String> manifestUrl) {
+record InstallLink(String link, Optional<String> manifestUrl) {
 
     static final String PREFIX = "itms-services://?";
 
-    InstallLink {
-        parameterNames = List.copyOf(parameterNames);
-    }
-
     static InstallLink parse(String link) {
-        if (!link.startsWith(PREFIX)) return new InstallLink(link, List.of(), Optional.empty());
-        List<String> names = new ArrayList<>();
+        if (!link.startsWith(PREFIX)) return new InstallLink(link, Optional.empty());
         String url = null;
         for (String pair : link.substring(PREFIX.length()).split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            names.add(name);
             if (name.equals("url") && eq >= 0 && url == null) url = percentDecode(pair.substring(eq + 1));
         }
-        return new InstallLink(link, names, Optional.ofNullable(url));
+        return new InstallLink(link, Optional.ofNullable(url));
     }
 
     boolean hasDownloadAction() {

@@ -73,7 +73,7 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
                     "it carries no provisioning profile"));
             return findings;
         }
-        if (p.type() == ProvisioningProfile.Type.APP_STORE) {
+        if (!p.type().installableOverTheAir()) {
             findings.add(new Finding(appStoreBuild, "is signed for the App Store (profile '" + p.name() + "'), which iOS"
                     + " never installs from a web page; export it again with an Enterprise or Ad Hoc profile"
                     + String.format(turnOff, "app_store_build"), Blocker.APP_STORE_BUILD,

@@ -51,7 +51,7 @@ public final class ReleaseReader {
      */
     public Read read(ReleaseSource source, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
-        NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "", 1)
+        NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "")
                 : frontMatter.read(source.notes(), problems);
         IpaInfo ipa = null;
         try {

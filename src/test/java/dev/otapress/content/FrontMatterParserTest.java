@@ -29,7 +29,6 @@ class FrontMatterParserTest {
         assertTrue(n.frontMatter().draft());
         assertEquals("FS-1", n.frontMatter().params().get("jira"));
         assertEquals("# Notes\n", n.body());
-        assertEquals(9, n.bodyFirstLine());
     }
 
     @Test

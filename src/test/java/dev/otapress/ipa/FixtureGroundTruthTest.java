@@ -107,7 +107,6 @@ class FixtureGroundTruthTest {
         IpaInfo info = reader.read(path);
         assertEquals(truth.get("size").asLong(), info.size());
         assertEquals(truth.get("sha256").asText(), info.sha256());
-        assertEquals(truth.get("main_info_plist").asText(), info.infoPlistPath());
         AppInfo app = info.app();
         assertEquals(truth.get("CFBundleIdentifier").asText(), app.bundleIdentifier());
         assertEquals(truth.get("CFBundleShortVersionString").asText(), app.version());

@@ -33,7 +33,6 @@ class IpaReaderTest {
         assertEquals("com.example.field", info.app().bundleIdentifier());
         assertEquals("2.3.1", info.app().version());
         assertEquals("231", info.app().build());
-        assertEquals("Payload/Field.app/Info.plist", info.infoPlistPath());
         assertEquals(Files.size(ipa), info.size());
         assertEquals(List.of(DeviceFamily.IPHONE, DeviceFamily.IPAD), info.app().deviceFamilies());
         assertEquals(Instant.parse("2026-01-15T10:30:00Z"), info.infoPlistTime());
