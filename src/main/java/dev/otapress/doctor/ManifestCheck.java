@@ -5,6 +5,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import dev.otapress.ipa.PlistParser;
 import dev.otapress.ipa.Plists;
+import dev.otapress.media.MediaTypes;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class ManifestCheck {
         String type = response.contentType();
         String typeName = label + ": manifest is served as " + ServerFixes.MANIFEST_TYPE;
         // Apple recommends text/xml; application/xml works as well, so it is not a fault.
-        if (type.equals(ServerFixes.MANIFEST_TYPE) || type.equals("application/xml")) {
+        if (type.equals(ServerFixes.MANIFEST_TYPE) || type.equals(MediaTypes.XML.name())) {
             results.add(CheckResult.pass(typeName, type));
         } else {
             results.add(CheckResult.fail(typeName, "Content-Type: " + (type.isEmpty() ? "(none)" : type),

@@ -14,6 +14,7 @@ import java.util.Objects;
 public record Served(String contentType, Caching caching, String contentSecurityPolicy, boolean attachment) {
 
     public static final String NOSNIFF = "nosniff";
+    public static final String ATTACHMENT = "attachment";
 
     public Served {
         Objects.requireNonNull(contentType, "contentType");
@@ -44,7 +45,7 @@ public record Served(String contentType, Caching caching, String contentSecurity
         h.put("Cache-Control", caching.header());
         h.put("X-Content-Type-Options", NOSNIFF);
         h.put("Content-Security-Policy", contentSecurityPolicy);
-        if (attachment) h.put("Content-Disposition", "attachment");
+        if (attachment) h.put("Content-Disposition", ATTACHMENT);
         return h;
     }
 }

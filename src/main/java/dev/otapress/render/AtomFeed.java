@@ -1,5 +1,7 @@
 package dev.otapress.render;
 
+import dev.otapress.media.MediaTypes;
+
 import dev.otapress.site.Release;
 import dev.otapress.text.XmlText;
 
@@ -48,8 +50,8 @@ final class AtomFeed {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             text(xml, 1, "title", title);
-            link(xml, 1, "self", "application/atom+xml", feedUrl);
-            link(xml, 1, "alternate", "text/html", pageUrl);
+            link(xml, 1, "self", MediaTypes.ATOM.name(), feedUrl);
+            link(xml, 1, "alternate", MediaTypes.HTML.name(), pageUrl);
             text(xml, 1, "id", feedUrl);
             // An empty feed has nothing newer than the epoch; still a fixed, valid date.
             text(xml, 1, "updated", iso(entries.isEmpty() ? Instant.EPOCH : entries.get(0).date()));
@@ -76,7 +78,7 @@ final class AtomFeed {
         indent(xml, 1);
         xml.writeStartElement("entry");
         text(xml, 2, "title", entryTitle(r));
-        link(xml, 2, "alternate", "text/html", pageUrl);
+        link(xml, 2, "alternate", MediaTypes.HTML.name(), pageUrl);
         // The page URL never changes for a release (release paths are immutable), so it is a stable id.
         text(xml, 2, "id", pageUrl);
         text(xml, 2, "updated", iso(r.date()));

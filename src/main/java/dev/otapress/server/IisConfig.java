@@ -65,7 +65,7 @@ final class IisConfig {
             s.append("      <httpProtocol>\n");
             s.append("        <customHeaders>\n");
             header(s, "Content-Security-Policy", served.contentSecurityPolicy());
-            if (served.attachment()) header(s, "Content-Disposition", "attachment");
+            if (served.attachment()) header(s, "Content-Disposition", Served.ATTACHMENT);
             s.append("        </customHeaders>\n");
             s.append("      </httpProtocol>\n");
             s.append("    </system.webServer>\n");

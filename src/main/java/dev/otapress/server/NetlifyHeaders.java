@@ -51,7 +51,7 @@ final class NetlifyHeaders {
             s.append(p).append(encode(path)).append('\n');
             s.append("  Content-Type: ").append(served.contentType()).append('\n');
             s.append("  Content-Security-Policy: ").append(served.contentSecurityPolicy()).append('\n');
-            if (served.attachment()) s.append("  Content-Disposition: attachment\n");
+            if (served.attachment()) s.append("  Content-Disposition: ").append(Served.ATTACHMENT).append('\n');
             s.append('\n');
         }
         return s.toString().stripTrailing() + "\n";
