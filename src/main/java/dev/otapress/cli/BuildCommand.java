@@ -2,6 +2,8 @@ package dev.otapress.cli;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
+import dev.otapress.cache.IpaCache;
+import dev.otapress.pipeline.BuildOptions;
 import dev.otapress.pipeline.BuildRequest;
 import dev.otapress.pipeline.BuildResult;
 import dev.otapress.pipeline.SiteBuilder;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -46,6 +49,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-D", "--drafts"}, description = "Include releases whose front matter says draft: true.")
     boolean drafts;
 
+    @Option(names = "--no-cache", description = "Read every .ipa again and copy it afresh, without "
+            + IpaCache.FOLDER + "/ (what earlier builds learnt; the folder is safe to delete at any time).")
+    boolean noCache;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -53,8 +60,8 @@ public final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.of(site.dir(), out, serverConfig, baseUrl, drafts);
         long start = System.nanoTime();
         try {
-            BuildResult result = new SiteBuilder().build(request);
-            errors.print(result.warnings());
+            BuildResult result = new SiteBuilder(Clock.systemUTC(), BuildOptions.defaults().withCache(!noCache)).build(request);
+            errors.print(common.verbose() ? result.warnings() : WarningSummary.of(result.warnings()));
             int releases = result.site().releases().size();
             int apps = result.site().apps().size();
             stdout.printf(Locale.ROOT, "Built %d release%s of %d app%s into %s (%d files, %s) in %.1f s%n",
@@ -65,6 +72,8 @@ public final class BuildCommand implements Callable<Integer> {
                         result.skippedDrafts(), result.skippedDrafts() == 1 ? "" : "s");
             }
             if (common.verbose()) {
+                stdout.printf(Locale.ROOT, "Icons: %d files from %d scalings (each distinct icon is scaled once)%n",
+                        result.icons().files(), result.icons().scalings());
                 result.site().releases().forEach(r -> stdout.println("  " + r.sitePath() + "  "
                         + r.ipa().app().bundleIdentifier() + " " + r.version() + " (" + r.build() + ")"));
             }

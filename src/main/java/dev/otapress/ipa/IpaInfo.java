@@ -45,4 +45,9 @@ public record IpaInfo(
         extensions = List.copyOf(extensions);
         warnings = List.copyOf(warnings);
     }
+
+    /** The same facts, for the same bytes found at another path (a cached read, a copy). */
+    public IpaInfo withFile(Path other) {
+        return new IpaInfo(other, size, sha256, infoPlistTime, app, profile, icon, extensions, codeSignature, warnings);
+    }
 }

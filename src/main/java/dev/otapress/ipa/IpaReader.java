@@ -21,16 +21,12 @@ import java.util.zip.ZipEntry;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +59,27 @@ public final class IpaReader {
      * @throws IpaException when the file is not an installable .ipa, saying what to do about it
      */
     public IpaInfo read(Path ipa) throws IpaException {
+        String sha256;
+        try {
+            sha256 = HashingCopy.hash(ipa);
+        } catch (NoSuchFileException e) {
+            throw new IpaException("no such file", e);
+        } catch (IOException e) {
+            throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
+        }
+        return read(ipa, ipa, sha256);
+    }
+
+    /**
+     * Reads an .ipa whose SHA-256 the caller took while copying it: only the central directory
+     * and the few entries otapress needs are read, from {@code archive} (the copy).
+     *
+     * @param reportedAs the file the user knows, named in the result
+     */
+    public IpaInfo read(Path archive, Path reportedAs, String sha256) throws IpaException {
         long size;
         try {
-            size = Files.size(ipa);
+            size = Files.size(archive);
         } catch (NoSuchFileException e) {
             throw new IpaException("no such file", e);
         } catch (IOException e) {
@@ -74,13 +88,13 @@ public final class IpaReader {
         if (size == 0) throw new IpaException("the file is empty; build and export the .ipa again");
 
         Contents contents;
-        try (ZipFile zip = ZipFile.builder().setPath(ipa).setUseUnicodeExtraFields(true).get()) {
+        try (ZipFile zip = ZipFile.builder().setPath(archive).setUseUnicodeExtraFields(true).get()) {
             contents = readZip(zip);
         } catch (IOException e) {
             throw new IpaException("not a readable zip archive (" + e.getMessage()
                     + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
         }
-        return new IpaInfo(ipa, size, sha256(ipa), contents.infoPlistTime(), contents.app(),
+        return new IpaInfo(reportedAs, size, sha256, contents.infoPlistTime(), contents.app(),
                 contents.profile(), contents.icon(), contents.extensions(), contents.codeSignature(), contents.warnings());
     }
 
@@ -354,19 +368,5 @@ public final class IpaReader {
         if (local <= 0) return Instant.EPOCH;
         LocalDateTime fields = LocalDateTime.ofInstant(Instant.ofEpochMilli(local), ZoneId.systemDefault());
         return fields.toInstant(ZoneOffset.UTC);
-    }
-
-    static String sha256(Path file) throws IpaException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[64 * 1024];
-            while (in.read(buf) >= 0) {
-                // reading is the digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new IpaException("cannot read the file (" + e.getMessage() + ")", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class OutputWriter {
     /** Marks a folder as written by otapress, so later builds may replace it. */
     static final String MARKER = ".otapress-output";
+    /** Where copies made ahead of their turn wait inside a new folder (see {@link Session#stage}). */
+    private static final String STAGING = ".otapress-staging";
     private static final String MARKER_TEXT = "Written by otapress. Every build replaces this whole folder.\n";
 
     /** The output folder cannot be written; the message says what to do. */
@@ -97,6 +99,8 @@ public final class OutputWriter {
         private final Path fresh;
         private final Path old;
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final ConcurrentHashMap<Path, Path> staged = new ConcurrentHashMap<>();
+        private final AtomicInteger stagedCount = new AtomicInteger();
         private final AtomicInteger files = new AtomicInteger();
         private final AtomicLong bytes = new AtomicLong();
         private boolean committed;
@@ -118,6 +122,19 @@ public final class OutputWriter {
             return target;
         }
 
+        /**
+         * A private place in the new folder for a copy of {@code source} made ahead of its turn (an
+         * .ipa copied while it is hashed); writing a {@link OutputFile.Copy} of {@code source} later
+         * moves it into place. Copies never written are removed before the swap.
+         */
+        public Path stage(Path source) throws IOException {
+            Path dir = fresh.resolve(STAGING);
+            Files.createDirectories(dir);
+            Path place = dir.resolve(stagedCount.incrementAndGet() + ".part");
+            if (staged.putIfAbsent(source, place) != null) throw new IOException(source + " is staged twice");
+            return place;
+        }
+
         /** Writes one file now; safe to call from several threads at once. */
         public void write(OutputFile f) throws IOException {
             if (!seen.add(f.path())) throw new IOException("two outputs claim the same file " + f.path());
@@ -129,7 +146,13 @@ public final class OutputWriter {
                 Files.write(dest, b.content(), StandardOpenOption.CREATE_NEW);
                 written = b.content().length;
             } else if (f instanceof OutputFile.Copy c) {
-                written = copy(c.source(), dest);
+                Path early = staged.remove(c.source());
+                if (early != null && Files.exists(early)) {
+                    Files.move(early, dest);
+                    written = Files.size(dest);
+                } else {
+                    written = copy(c.source(), dest);
+                }
             } else {
                 throw new IllegalStateException("unknown output " + f);
             }
@@ -140,6 +163,7 @@ public final class OutputWriter {
         /** Swaps the new folder in for the old one, which is then removed. */
         public Written commit() throws OutputException {
             try {
+                deleteTree(fresh.resolve(STAGING));
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
                 committed = true;

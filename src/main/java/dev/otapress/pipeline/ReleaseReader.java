@@ -50,12 +50,34 @@ public final class ReleaseReader {
      * installs becomes one of the release's {@link Release#stops()}, not yet an error.
      */
     public Read read(ReleaseSource source, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
+        return read(source, new Ipas() {
+            @Override
+            public IpaInfo read(Path ipa) throws IpaException {
+                return ipaReader.read(ipa);
+            }
+
+            @Override
+            public byte[] iconPng(Icon icon) {
+                return icon.png();
+            }
+        }, markdown, siteChecks, defaultChannel);
+    }
+
+    /** Where the facts of each .ipa come from: a plain read, or the build's cached read-once step. */
+    interface Ipas {
+        IpaInfo read(Path ipa) throws IpaException;
+
+        /** The icon's PNG bytes, which the caller may share between releases. */
+        byte[] iconPng(Icon icon);
+    }
+
+    Read read(ReleaseSource source, Ipas ipas, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "")
                 : frontMatter.read(source.notes(), problems);
         IpaInfo ipa = null;
         try {
-            ipa = ipaReader.read(source.ipa());
+            ipa = ipas.read(source.ipa());
             for (String w : ipa.warnings()) problems.add(Diagnostic.warning(source.ipa(), w));
         } catch (IpaException e) {
             problems.add(Diagnostic.error(source.ipa(), e.getMessage()));
@@ -83,7 +105,7 @@ public final class ReleaseReader {
                         f.message()));
             }
         }
-        byte[] icon = icon(source, fm, ipa, problems);
+        byte[] icon = icon(source, fm, ipa, ipas, problems);
         if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
 
         String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
@@ -95,7 +117,7 @@ public final class ReleaseReader {
     }
 
     /** The front matter's icon file, else the IPA's own icon; null (with a warning) when neither. */
-    private byte[] icon(ReleaseSource source, FrontMatter fm, IpaInfo ipa, List<Diagnostic> problems) {
+    private byte[] icon(ReleaseSource source, FrontMatter fm, IpaInfo ipa, Ipas ipas, List<Diagnostic> problems) {
         if (fm.icon() != null) {
             Path file = source.folder().resolve(fm.icon());
             try {
@@ -110,7 +132,7 @@ public final class ReleaseReader {
                 return null;
             }
         }
-        if (ipa.icon() != null) return ipa.icon().png();
+        if (ipa.icon() != null) return ipas.iconPng(ipa.icon());
         problems.add(Diagnostic.warning(source.ipa(), "has no icon PNG that otapress can read (modern apps may keep icons only"
                 + " in Assets.car); a placeholder is shown: add 'icon: AppIcon.png' to index.md with a 512×512 PNG to use your own"));
         return null;

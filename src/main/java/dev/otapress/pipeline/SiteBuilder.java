@@ -2,16 +2,21 @@ package dev.otapress.pipeline;
 
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
+import dev.otapress.cache.IpaCache;
+import dev.otapress.cache.PreviousOutput;
 import dev.otapress.config.SiteConfig;
 import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.content.ContentScanner;
 import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
+import dev.otapress.content.ReleaseSource;
+import dev.otapress.ipa.IpaReader;
 import dev.otapress.ipa.InstallChecks;
 import dev.otapress.output.OutputFile;
 import dev.otapress.output.OutputWriter;
 import dev.otapress.render.SiteRenderer;
+import dev.otapress.render.Urls;
 import dev.otapress.render.Theme;
 import dev.otapress.server.ServerConfigs;
 import dev.otapress.site.Release;
@@ -25,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +76,25 @@ public final class SiteBuilder {
         // Before anything can fail: a build killed mid-swap must not leave the portal missing.
         writer.recover(request.outDir());
 
+        try {
+            // Both folders are checked before either is replaced, so a refusal never leaves them out of step.
+            writer.checkReplaceable(request.outDir());
+            writer.checkReplaceable(request.serverConfigDir());
+            // The new output is opened first, so each .ipa is copied into it while it is read.
+            try (OutputWriter.Session session = writer.open(request.outDir())) {
+                return build(request, session, diagnostics);
+            } catch (IOException e) {
+                throw new OutputWriter.OutputException("cannot write " + request.outDir() + ": " + e.getMessage(), e);
+            }
+        } catch (OutputWriter.OutputException e) {
+            diagnostics.add(Diagnostic.error(null, e.getMessage()));
+            throw new BuildException(diagnostics);
+        }
+    }
+
+    private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics)
+            throws BuildException, IOException, OutputWriter.OutputException {
+        Path siteDir = request.siteDir();
         SiteConfig config = null;
         try {
             config = configLoader.load(siteDir, request.baseUrlOverride());
@@ -83,8 +109,12 @@ public final class SiteBuilder {
 
         InstallChecks checks = config == null ? InstallChecks.ALL : config.checks();
         String defaultChannel = config == null ? SiteConfig.Channel.STABLE.name() : config.defaultChannel();
-        List<ReleaseReader.Read> reads = scan.sources().parallelStream()
-                .map(s -> releaseReader.read(s, markdown, checks, defaultChannel)).toList();
+        IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
+        PreviousOutput previous = PreviousOutput.of(cache, request.outDir());
+        IpaStep ipas = new IpaStep(new IpaReader(), cache, previous, session);
+        List<ReleaseSource> sources = scan.sources();
+        List<ReleaseReader.Read> reads = ParallelWork.run(sources.size(), options.threads(),
+                i -> releaseReader.read(sources.get(i), ipas, markdown, checks, defaultChannel));
         List<Release> releases = new ArrayList<>();
         int drafts = 0;
         for (ReleaseReader.Read r : reads) {
@@ -93,6 +123,7 @@ public final class SiteBuilder {
             if (r.release().draft() && !request.drafts()) drafts++;
             else releases.add(r.release());
         }
+        diagnostics.addAll(cache.warnings());
         List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, diagnostics);
         Theme theme = config == null ? null
                 : Theme.resolve(siteDir, config.theme(), siteDir.resolve(SiteConfigLoader.FILE_NAME), diagnostics);
@@ -105,23 +136,20 @@ public final class SiteBuilder {
         diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);
 
-        try {
-            // Both folders are checked before either is replaced, so a refusal never leaves them out of step.
-            writer.checkReplaceable(request.outDir());
-            writer.checkReplaceable(request.serverConfigDir());
-            try (OutputWriter.Session session = writer.open(request.outDir())) {
-                diagnostics.addAll(RenderStep.run(prepared, session, options.threads()));
-                failOnErrors(diagnostics);
-                OutputWriter.Written written = session.commit();
-                writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
-                return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics);
-            } catch (IOException e) {
-                throw new OutputWriter.OutputException("cannot write " + request.outDir() + ": " + e.getMessage(), e);
-            }
-        } catch (OutputWriter.OutputException e) {
-            diagnostics.add(Diagnostic.error(null, e.getMessage()));
-            throw new BuildException(diagnostics);
-        }
+        diagnostics.addAll(RenderStep.run(prepared, session, options.threads()));
+        failOnErrors(diagnostics);
+        OutputWriter.Written written = session.commit();
+        writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
+        previous.record(writtenIpas(assembly.site()));
+        return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics,
+                prepared.context().iconCount());
+    }
+
+    /** The .ipa files this build published, by site path, for the next build's hard links. */
+    private static Map<String, String> writtenIpas(Site site) {
+        Map<String, String> ipas = new HashMap<>();
+        for (Release r : site.releases()) if (r.installable()) ipas.put(Urls.ipa(r), r.ipa().sha256());
+        return ipas;
     }
 
     private static List<OutputFile> serverConfigs(Site site) {

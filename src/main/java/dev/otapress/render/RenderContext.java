@@ -63,4 +63,9 @@ public final class RenderContext {
     ScaledIcons icons() {
         return icons;
     }
+
+    /** The icon work done so far. */
+    public IconCount iconCount() {
+        return icons.count();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scales and encodes each distinct icon once per build, keyed by its content and size: a history
@@ -25,17 +26,26 @@ final class ScaledIcons {
     private final IconScaler scaler = new IconScaler();
     private final PlaceholderIcon placeholder = new PlaceholderIcon();
     private final ConcurrentMap<String, FutureTask<Scaled>> made = new ConcurrentHashMap<>();
+    private final AtomicInteger scaled = new AtomicInteger();
+    private final AtomicInteger asked = new AtomicInteger();
 
     /** The icon at this size; a failure carries the placeholder's bytes and the reason. */
     Scaled scaled(byte[] sourcePng, String appName, IconSize size) {
+        asked.incrementAndGet();
         if (sourcePng == null) return new Scaled(placeholder(appName, size), null);
         return once("icon " + size.pixels() + " " + sha256(sourcePng), () -> {
+            scaled.incrementAndGet();
             try {
                 return new Scaled(scaler.scale(sourcePng, size.pixels()), null);
             } catch (IOException e) {
                 return new Scaled(null, e.getMessage());
             }
         }, appName, size);
+    }
+
+    /** How many icon files were asked for, and how many scalings that took. */
+    IconCount count() {
+        return new IconCount(asked.get(), scaled.get());
     }
 
     byte[] placeholder(String appName, IconSize size) {
