@@ -19,7 +19,7 @@ import java.util.List;
 final class OutputFolders {
 
     /** The build's cache of what each IPA yields, inside the site folder. */
-    static final String CACHE = ".otapress-cache";
+    static final String CACHE = dev.otapress.cache.IpaCache.FOLDER;
 
     private OutputFolders() {
     }
