@@ -1,6 +1,7 @@
 package dev.otapress.cli;
 
 import dev.otapress.BuildException;
+import dev.otapress.config.BaseUrl;
 import dev.otapress.config.SiteConfig;
 import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.doctor.CheckLimits;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +91,21 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.FAILED;
             }
         }
-        URI portal = url == null ? configured.get(0) : portal(url);
+        BaseUrl portal;
+        if (url == null) {
+            portal = BaseUrl.of(configured.get(0).toString());
+        } else {
+            BaseUrl.Parse parse = BaseUrl.parse(url);
+            if (!parse.ok()) {
+                // The same rule as base_url: a URL no portal can have is reported without a connection.
+                out.println(TerminalText.escape("✗ portal URL is an https base URL (" + url.strip() + ")"));
+                out.println(TerminalText.escape("    fix: the URL " + parse.problem()));
+                out.println("1 of 1 checks failed");
+                out.flush();
+                return Main.FAILED;
+            }
+            portal = parse.url();
+        }
         for (String host : allowHosts) {
             if (!host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -116,19 +130,6 @@ final class CheckCommand implements Callable<Integer> {
                 : failed + " of " + results.size() + " checks failed");
         out.flush();
         return failed == 0 ? Main.OK : Main.FAILED;
-    }
-
-    private URI portal(String text) {
-        URI portal;
-        try {
-            portal = new URI(text.trim());
-        } catch (URISyntaxException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a valid URL: " + e.getMessage());
-        }
-        if (!portal.isAbsolute()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the URL must be absolute, e.g. https://intranet.example.com/ios/");
-        }
-        return portal;
     }
 
     private CheckLimits limits() {

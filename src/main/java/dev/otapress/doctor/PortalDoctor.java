@@ -1,5 +1,7 @@
 package dev.otapress.doctor;
 
+import dev.otapress.config.BaseUrl;
+
 import dev.otapress.site.Version;
 
 import java.net.URI;
@@ -53,15 +55,10 @@ public final class PortalDoctor {
     }
 
     /** Runs every check; with {@code latestOnly} only the newest installable release of each app is checked. */
-    public List<CheckResult> check(URI portal, boolean latestOnly) {
+    public List<CheckResult> check(BaseUrl portal, boolean latestOnly) {
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        URI base = withTrailingSlash(portal);
-        if (!"https".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
-            results.add(CheckResult.fail("portal URL is https", base.toString(),
-                    "iOS installs only over HTTPS: give the portal's https:// URL (base_url in site.yaml)"));
-            return results;
-        }
+        URI base = portal.uri();
         if (!new TlsCheck(trust, clock, limits.requestTimeout()).check(base, results)) return results;
 
         Fetcher fetcher = new Fetcher(trust, HostPolicy.of(base, configured, allowedHosts), limits, start);
@@ -132,10 +129,5 @@ public final class PortalDoctor {
             newest.merge(r.appKey(), r, (a, b) -> new Version(b.version()).compareTo(new Version(a.version())) > 0 ? b : a);
         }
         return List.copyOf(newest.values());
-    }
-
-    private static URI withTrailingSlash(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? uri : URI.create(s + "/");
     }
 }

@@ -96,7 +96,7 @@ class CheckCommandTest {
         TestCertificate cert = TestCertificate.create(tmp.resolve("tls"), Duration.ofDays(10));
         try (RealServer server = RealServer.start(RealServer.Setup.NGINX, tmp.resolve("server"), cert)) {
             List<CheckResult> results = new PortalDoctor(PortalTrust.systemPlus(cert.certFile()), Clock.systemUTC())
-                    .check(server.baseUrl(), true);
+                    .check(dev.otapress.config.BaseUrl.of(server.baseUrl().toString()), true);
             CheckResult expiry = results.stream().filter(r -> r.name().contains("expire")).findFirst().orElseThrow();
             assertFalse(expiry.ok(), results.toString());
             assertTrue(expiry.fix().startsWith("renew the certificate"), expiry.fix());
@@ -130,7 +130,8 @@ class CheckCommandTest {
     void plainHttpIsRefusedWithoutAConnection() {
         Run run = run("check", "http://127.0.0.1:1/ios/");
         assertEquals(Main.FAILED, run.exitCode());
-        assertTrue(run.out().contains("✗ portal URL is https"), run.out());
+        assertTrue(run.out().contains("✗ portal URL is an https base URL"), run.out());
+        assertTrue(run.out().contains("fix: the URL must start with https://"), run.out());
     }
 
     @Test
