@@ -27,30 +27,56 @@ import java.util.stream.Stream;
 /**
  * A theme's templates and static files. A site's own {@code templates/} and {@code static/}
  * folders override the theme's file by file; the theme is {@code themes/NAME/} in the site, or,
- * for {@code default}, the copy built into otapress.
+ * for {@code default}, the copy built into otapress. A theme of the site's own falls back to the
+ * built-in templates file by file, so a page type added to otapress does not break every theme
+ * written before it; a warning names what came from the built-in theme.
  */
 public final class Theme {
     public static final String BUILT_IN = "default";
     private static final String CLASSPATH_ROOT = "themes/" + BUILT_IN;
+    private static final String TEMPLATES = "templates";
     /** Theme assets are stylesheets, scripts and small images. */
     private static final long MAX_STATIC_BYTES = 16L * 1024 * 1024;
 
     private final String name;
     private final Path siteTemplates;
     private final Path themeDir;   // null for the built-in copy
+    private final List<String> fromBuiltIn;
 
-    private Theme(String name, Path siteTemplates, Path themeDir) {
+    private Theme(String name, Path siteTemplates, Path themeDir, List<String> fromBuiltIn) {
         this.name = name;
         this.siteTemplates = siteTemplates;
         this.themeDir = themeDir;
+        this.fromBuiltIn = List.copyOf(fromBuiltIn);
     }
 
     /** Finds the theme; null, with a diagnostic, when there is no such theme. */
     public static Theme resolve(Path siteDir, String name, Path configFile, List<Diagnostic> diagnostics) {
         Path dir = siteDir.resolve("themes").resolve(name);
-        Path siteTemplates = siteDir.resolve("templates");
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return new Theme(name, siteTemplates, dir);
-        if (name.equals(BUILT_IN)) return new Theme(name, siteTemplates, null);
+        Path siteTemplates = siteDir.resolve(TEMPLATES);
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            List<String> fromBuiltIn = new ArrayList<>();
+            try {
+                for (String template : builtInTemplates()) {
+                    if (!Files.isRegularFile(dir.resolve(TEMPLATES).resolve(template))
+                            && !Files.isRegularFile(siteTemplates.resolve(template))) {
+                        fromBuiltIn.add(template);
+                    }
+                }
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(null, "cannot read the built-in theme: " + e.getMessage()));
+                return null;
+            }
+            if (!fromBuiltIn.isEmpty()) {
+                boolean one = fromBuiltIn.size() == 1;
+                diagnostics.add(Diagnostic.warning(dir.resolve(TEMPLATES), "theme '" + name + "' has no template"
+                        + (one ? " " : "s ") + String.join(", ", fromBuiltIn) + ": using the built-in theme's (copy "
+                        + (one ? "it" : "them") + " from themes/default/templates/ in otapress to change "
+                        + (one ? "it" : "them") + ")"));
+            }
+            return new Theme(name, siteTemplates, dir, fromBuiltIn);
+        }
+        if (name.equals(BUILT_IN)) return new Theme(name, siteTemplates, null, List.of());
         diagnostics.add(Diagnostic.error(configFile, "theme '" + name + "' not found: there is no folder " + dir
                 + "; create it or remove 'theme:' to use the built-in theme"));
         return null;
@@ -60,44 +86,73 @@ public final class Theme {
         return name;
     }
 
+    /** The templates this theme takes from the built-in one, sorted; empty for the built-in theme itself. */
+    public List<String> fromBuiltIn() {
+        return fromBuiltIn;
+    }
+
     TemplateLoader templateLoader() throws IOException {
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(siteTemplates)) loaders.add(new FileTemplateLoader(siteTemplates.toFile()));
-        if (themeDir != null) loaders.add(new FileTemplateLoader(themeDir.resolve("templates").toFile()));
-        else loaders.add(new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "/templates"));
+        if (themeDir != null) loaders.add(new FileTemplateLoader(themeDir.resolve(TEMPLATES).toFile()));
+        loaders.add(new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "/" + TEMPLATES));
         return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
     }
 
     /** Where a template comes from, for error messages. */
     public String describe(String templateName) {
         if (Files.isRegularFile(siteTemplates.resolve(templateName))) return siteTemplates.resolve(templateName).toString();
-        if (themeDir != null) return themeDir.resolve("templates").resolve(templateName).toString();
-        return "built-in theme " + BUILT_IN + ": templates/" + templateName;
+        if (themeDir != null && !fromBuiltIn.contains(templateName)) {
+            return themeDir.resolve(TEMPLATES).resolve(templateName).toString();
+        }
+        return "built-in theme " + BUILT_IN + ": " + TEMPLATES + "/" + templateName;
     }
 
-    /** Static files under {@code assets/}: the theme's, then the site's own {@code static/} over them. */
+    /**
+     * Static files under {@code assets/}: the theme's, then the site's own {@code static/} over
+     * them. A theme that takes templates from the built-in one gets the built-in files beneath its
+     * own, since those templates link the built-in stylesheet and script.
+     */
     public List<OutputFile> staticFiles(Path siteDir) throws IOException {
         Map<String, OutputFile> files = new LinkedHashMap<>();
-        if (themeDir != null) {
-            collect(themeDir.resolve("static"), files);
-        } else {
-            URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/static");
-            if (url == null) throw new IOException("the built-in theme is missing from this otapress build");
-            try {
-                URI uri = url.toURI();
-                if (uri.getScheme().equals("jar")) {
-                    try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                        collect(fs.provider().getPath(uri), files);
-                    }
-                } else {
-                    collect(Path.of(uri), files);
-                }
-            } catch (URISyntaxException e) {
-                throw new IOException(e);
-            }
+        if (themeDir == null || !fromBuiltIn.isEmpty()) {
+            readBuiltIn("static", root -> {
+                collect(root, files);
+                return null;
+            });
         }
+        if (themeDir != null) collect(themeDir.resolve("static"), files);
         collect(siteDir.resolve("static"), files);
         return new ArrayList<>(files.values());
+    }
+
+    private static List<String> builtInTemplates() throws IOException {
+        return readBuiltIn(TEMPLATES, root -> {
+            try (Stream<Path> list = Files.list(root)) {
+                return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftlh")).sorted().toList();
+            }
+        });
+    }
+
+    private interface BuiltInReader<T> {
+        T read(Path root) throws IOException;
+    }
+
+    /** Reads a folder of the built-in theme, from the jar or, in development, from target/classes. */
+    private static <T> T readBuiltIn(String folder, BuiltInReader<T> reader) throws IOException {
+        URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/" + folder);
+        if (url == null) throw new IOException("the built-in theme is missing from this otapress build");
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return reader.read(fs.provider().getPath(uri));
+                }
+            }
+            return reader.read(Path.of(uri));
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
     }
 
     private static void collect(Path root, Map<String, OutputFile> files) throws IOException {

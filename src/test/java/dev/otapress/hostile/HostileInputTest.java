@@ -215,13 +215,6 @@ class HostileInputTest {
                         "site.yaml", new String[] {"'title' is missing"}),
                 Arguments.of("site.yaml invalid", (Breakage) s -> s.siteYaml("title: [unclosed\nbase_url: https://a.example/\n"),
                         "site.yaml:2", new String[] {"invalid YAML"}),
-                Arguments.of("theme missing a template", (Breakage) s -> {
-                            s.siteYaml("title: Test Portal\nbase_url: https://apps.example.com/ios/\ntheme: broken\n");
-                            for (String t : List.of("layout.ftlh", "index.ftlh", "app.ftlh")) {
-                                s.file("themes/broken/templates/" + t, "<p>${title!''}</p>\n");
-                            }
-                        },
-                        "themes/broken/templates/release.ftlh", new String[] {"is missing"}),
                 Arguments.of("template error", (Breakage) s -> s.file("templates/release.ftlh",
                                 "<p>fine</p>\n<p>also fine</p>\n<p>${no.such.thing}</p>\n"),
                         "templates/release.ftlh:3", new String[] {"template error"}));
