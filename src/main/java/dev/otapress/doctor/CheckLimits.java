@@ -23,8 +23,11 @@ public record CheckLimits(Duration requestTimeout, Duration deadline, int parall
     public static final CheckLimits DEFAULTS = new CheckLimits(Duration.ofSeconds(20), Duration.ofMinutes(15), 4, 10_000,
             32L << 20, 8L << 20, 1L << 20);
 
-    /** After this many requests to one host ran out of time, the rest to that host are not made. */
-    static final int TIMEOUTS_PER_HOST = 3;
+    /**
+     * After this many requests to one host ran out of time or sent a body over its cap, the rest
+     * to that host are not made: a portal whose manifests never answer costs a minute, not N timeouts.
+     */
+    static final int FAILURES_PER_HOST = 3;
 
     public CheckLimits {
         Objects.requireNonNull(requestTimeout, "requestTimeout");

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Every HTTP request of a check, bounded: only hosts the policy allows, no redirects followed,
  * a total time per request (a body trickling in at a byte a second ends too), a cap on each
- * body, the run's deadline, and no more requests to a host that has stopped answering.
+ * body, the run's deadline, and no more requests to a host that has stopped answering or keeps
+ * sending more than asked.
  * Failures come back as a {@link Response} with the reason; nothing here throws.
  */
 final class Fetcher {
@@ -28,7 +29,8 @@ final class Fetcher {
     private final HostPolicy hosts;
     private final CheckLimits limits;
     private final long deadlineNanos;
-    private final Map<String, Integer> timeouts = new ConcurrentHashMap<>();
+    /** Per origin, requests that ran out of time or sent too much: a host that does so repeatedly is asked no more. */
+    private final Map<String, Integer> misbehaved = new ConcurrentHashMap<>();
 
     Fetcher(PortalTrust trust, HostPolicy hosts, CheckLimits limits, long startNanos) {
         this.hosts = hosts;
@@ -94,9 +96,10 @@ final class Fetcher {
                     + " passed (raise it with --deadline)");
         }
         String origin = HostPolicy.origin(url);
-        if (timeouts.getOrDefault(origin, 0) >= CheckLimits.TIMEOUTS_PER_HOST) {
-            return Response.failed(Response.Failure.NO_ANSWER, "not requested: " + origin + " left " + CheckLimits.TIMEOUTS_PER_HOST
-                    + " earlier requests unanswered within " + CheckLimits.seconds(limits.requestTimeout()));
+        if (misbehaved.getOrDefault(origin, 0) >= CheckLimits.FAILURES_PER_HOST) {
+            return Response.failed(Response.Failure.NO_ANSWER, "not requested: " + origin + " already failed "
+                    + CheckLimits.FAILURES_PER_HOST + " requests (no complete answer within "
+                    + CheckLimits.seconds(limits.requestTimeout()) + ", or a body over its cap)");
         }
         Duration wait = left.compareTo(limits.requestTimeout()) < 0 ? left : limits.requestTimeout();
         AtomicReference<BoundedBody> body = new AtomicReference<>();
@@ -117,6 +120,7 @@ final class Fetcher {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) return timedOut(origin, future, body.get(), wait);
             if (cause instanceof BoundedBody.TooLarge) {
+                misbehaved.merge(origin, 1, Integer::sum);
                 return Response.failed(Response.Failure.TOO_LARGE, cause.getMessage() + (kind.flag.isEmpty() ? "" : " (raise the cap with " + kind.flag + ")"));
             }
             return Response.failed(Response.Failure.NETWORK, cause instanceof IOException && cause.getMessage() != null
@@ -131,7 +135,7 @@ final class Fetcher {
     private Response timedOut(String origin, CompletableFuture<?> future, BoundedBody body, Duration waited) {
         if (body != null) body.fail(new HttpTimeoutException("timed out"));
         future.cancel(true);
-        timeouts.merge(origin, 1, Integer::sum);
+        misbehaved.merge(origin, 1, Integer::sum);
         boolean deadline = waited.compareTo(limits.requestTimeout()) < 0;
         return Response.failed(Response.Failure.NO_ANSWER, deadline
                 ? "no complete answer before the run's deadline of " + CheckLimits.seconds(limits.deadline()) + " (raise it with --deadline)"
