@@ -40,6 +40,13 @@ final class ListingCheck {
                 return Optional.empty();
             }
         }
+        if (response.failure() != Response.Failure.NONE) {
+            // Too slow, too large or unreachable: the listing is there but unusable, and the home
+            // page of the same host would only spend another timeout.
+            results.add(CheckResult.fail(name, json + " answered " + response.describe(), response.fix("listing releases.json")));
+            return Optional.empty();
+        }
+        // Portals built by other tools, or older builds, have no listing: their home page's install links do.
         Response home = fetcher.get(base, Fetcher.Body.PAGE);
         if (home.ok()) {
             List<ListedRelease> releases = HomePageLinks.releases(home.body(), base);
