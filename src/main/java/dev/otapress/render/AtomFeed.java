@@ -44,7 +44,9 @@ final class AtomFeed {
         String feedUrl = urls.absolute(feedPath);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            // The JDK's own writer, not whichever StAX library is on the classpath (a test dependency
+            // brings Woodstox, which quotes and escapes differently): same input, same bytes.
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("feed");
