@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * The typed content of site.yaml.
  *
  * @param baseUrl     the https address under which public/ is served
+ * @param downloadsBaseUrl the https address under which the .ipa files and release icons are served
+ *                    instead (a CDN or download host), or null when they sit beside the pages
  * @param description may be empty
  * @param theme       folder name under themes/
  * @param channels    the release channels declared, in display order; empty when site.yaml lists
@@ -36,7 +38,8 @@ public record SiteConfig(
         String deviceRegistration,
         boolean udidCheck,
         String udidSalt,
-        String releaseFolder) {
+        String releaseFolder,
+        BaseUrl downloadsBaseUrl) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");

@@ -20,7 +20,8 @@ public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
-            "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder");
+            "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder",
+            "downloads_base_url");
     private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
     private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
@@ -65,6 +66,10 @@ public final class SiteConfigLoader {
             baseUrl = baseUrl(yaml.string("base_url"), problems, msg -> Diagnostic.error(file, yaml.line("base_url"), "'base_url' " + msg));
         }
 
+        BaseUrl downloadsBaseUrl = yaml.string("downloads_base_url") == null ? null
+                : baseUrl(yaml.string("downloads_base_url"), problems,
+                        msg -> Diagnostic.error(file, yaml.line("downloads_base_url"), "'downloads_base_url' " + msg));
+
         String description = yaml.string("description");
         String theme = yaml.string("theme");
         if (theme != null && !theme.matches("[A-Za-z0-9._-]+")) {
@@ -107,7 +112,8 @@ public final class SiteConfigLoader {
                     channels, checks, defaultChannel == null ? SiteConfig.Channel.STABLE.name() : defaultChannel,
                     registration == null ? "" : registration.strip(), !Boolean.FALSE.equals(udidCheck),
                     salt == null || salt.isBlank() ? baseUrl.toString() : salt.strip(),
-                    releaseFolder == null ? ReleaseFolderPattern.DEFAULT : releaseFolder.strip());
+                    releaseFolder == null ? ReleaseFolderPattern.DEFAULT : releaseFolder.strip(),
+                    downloadsBaseUrl);
         } catch (IllegalArgumentException e) {
             throw new BuildException(Diagnostic.error(file, e.getMessage()));
         }

@@ -22,4 +22,24 @@ public final class ContentSecurityPolicy {
 
     private ContentSecurityPolicy() {
     }
+
+    /**
+     * The pages' header policy when the release icons they show come from a download host
+     * ({@code downloads_base_url}): images may come from that origin too.
+     *
+     * @param imageOrigin {@code https://host[:port]}, or null for {@link #PAGE}
+     */
+    public static String page(String imageOrigin) {
+        return imageOrigin == null ? PAGE : withImages(PAGE, imageOrigin);
+    }
+
+    /** {@link #page(String)} for the meta tag. */
+    public static String pageMeta(String imageOrigin) {
+        return imageOrigin == null ? PAGE_META : withImages(PAGE_META, imageOrigin);
+    }
+
+    private static String withImages(String policy, String origin) {
+        if (!origin.matches("https://[a-z0-9.:\\[\\]-]+")) throw new IllegalArgumentException("not an https origin: " + origin);
+        return policy.replace("img-src 'self' data:", "img-src 'self' data: " + origin);
+    }
 }

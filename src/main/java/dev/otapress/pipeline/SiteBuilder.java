@@ -153,7 +153,7 @@ public final class SiteBuilder {
     }
 
     private static List<OutputFile> serverConfigs(Site site) {
-        return new ServerConfigs(site.config().baseUrl()).serverConfigFiles().stream()
+        return new ServerConfigs(site.config().baseUrl(), site.config().downloadsBaseUrl()).serverConfigFiles().stream()
                 .map(f -> (OutputFile) new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)))
                 .toList();
     }

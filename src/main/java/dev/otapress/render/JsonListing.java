@@ -83,7 +83,7 @@ public final class JsonListing {
         boolean ok = r.installable();
         return new ReleaseEntry(r.version(), r.build(), r.title(), r.date().toString(), r.channel(),
                 r.ipa().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
-                ok ? null : r.state().because(), ok ? manifestUrl : null, ok ? urls.absolute(Urls.ipa(r)) : null,
+                ok ? null : r.state().because(), ok ? manifestUrl : null, ok ? urls.download(Urls.ipa(r)) : null,
                 ok ? Urls.installLink(manifestUrl) : null, r.ipa().size(), r.ipa().sha256());
     }
 

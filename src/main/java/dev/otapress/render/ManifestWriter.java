@@ -25,9 +25,9 @@ public final class ManifestWriter {
     /** The manifest of one release; its icons are always written beside it (a placeholder when the IPA has none). */
     public byte[] write(Release release) {
         List<String[]> assets = new ArrayList<>();
-        assets.add(new String[] {"software-package", urls.absolute(Urls.ipa(release))});
+        assets.add(new String[] {"software-package", urls.download(Urls.ipa(release))});
         for (IconSize size : IconSize.values()) {
-            assets.add(new String[] {size.manifestKind(), urls.absolute(Urls.icon(release, size))});
+            assets.add(new String[] {size.manifestKind(), urls.download(Urls.icon(release, size))});
         }
         StringBuilder x = new StringBuilder(1024);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -26,7 +26,7 @@ public final class RenderContext {
         this.theme = theme;
         this.templates = templates;
         this.siteDir = siteDir;
-        this.urls = new Urls(site.config().baseUrl());
+        this.urls = Urls.of(site.config());
         this.views = new Views(site, urls, now);
         this.manifests = new ManifestWriter(urls);
         this.icons = Objects.requireNonNull(icons, "icons");

@@ -1,9 +1,12 @@
 package dev.otapress.render;
 
 import dev.otapress.config.BaseUrl;
+import dev.otapress.config.SiteConfig;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +20,21 @@ public final class Urls {
     private static final String INSTALL_PREFIX = "itms-services://?action=download-manifest&url=";
 
     private final BaseUrl baseUrl;
+    private final BaseUrl downloadsBaseUrl;
 
     public Urls(BaseUrl baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param downloadsBaseUrl where the {@link #binaries} are served instead, or null when they sit beside the pages */
+    public Urls(BaseUrl baseUrl, BaseUrl downloadsBaseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.downloadsBaseUrl = downloadsBaseUrl;
+    }
+
+    /** The URLs of a site as its site.yaml places it. */
+    public static Urls of(SiteConfig config) {
+        return new Urls(config.baseUrl(), config.downloadsBaseUrl());
     }
 
     /** The file a folder's page lives in: servers show it for the folder's own address. */
@@ -124,6 +139,43 @@ public final class Urls {
     /** A file in a release's folder: its own, or one the build writes there. */
     public static String releaseFile(Release r, String fileName) {
         return releaseFolder(r) + fileName;
+    }
+
+    /**
+     * The files of a release that {@code downloads_base_url} moves to the download host: the .ipa
+     * and the icons the manifest names. Everything else stays beside the pages.
+     */
+    public static List<String> binaries(Release r) {
+        List<String> paths = new ArrayList<>();
+        paths.add(ipa(r));
+        for (IconSize size : IconSize.values()) paths.add(icon(r, size));
+        return List.copyOf(paths);
+    }
+
+    /** Whether a site path names one of {@link #binaries}: an .ipa or a manifest icon. */
+    public static boolean isBinary(String sitePath) {
+        String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
+        if (name.endsWith(".ipa")) return true;
+        for (IconSize size : IconSize.values()) if (name.equals("icon-" + size.pixels() + ".png")) return true;
+        return false;
+    }
+
+    /** The absolute URL of a binary: on the download host when the site has one, else beside the pages. */
+    public String download(String sitePath) {
+        return (downloadsBaseUrl != null ? downloadsBaseUrl : baseUrl).resolve(encodePath(sitePath));
+    }
+
+    /**
+     * The link from a page to a binary: relative while binaries sit beside the pages (so the portal
+     * still browses from disk), absolute on the download host when the site has one.
+     */
+    public String downloadLink(String fromPage, String sitePath) {
+        return downloadsBaseUrl != null ? download(sitePath) : relative(fromPage, sitePath);
+    }
+
+    /** The origin pages load images from besides their own: the download host's, or null. */
+    public String imageOrigin() {
+        return downloadsBaseUrl == null ? null : downloadsBaseUrl.origin();
     }
 
     /** The absolute https URL of a file; a folder path ending in '/' gives the folder's URL. */

@@ -114,7 +114,7 @@ final class Views {
         return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, Urls.STYLESHEET),
                 Urls.relative(from, Urls.SCRIPT), Urls.relative(from, Urls.FAVICON), Urls.relative(from, Urls.LISTING),
                 urls.absolute(Urls.linkPath(from)),
-                ContentSecurityPolicy.PAGE_META, feeds);
+                ContentSecurityPolicy.pageMeta(urls.imageOrigin()), feeds);
     }
 
     private List<AppView> apps(String from) {
@@ -131,7 +131,7 @@ final class Views {
     }
 
     private String iconLink(Release r, String from) {
-        return Urls.relative(from, Urls.icon(r, IconSize.FULL_SIZE_IMAGE));
+        return urls.downloadLink(from, Urls.icon(r, IconSize.FULL_SIZE_IMAGE));
     }
 
     /** @param withQr whether the view is the page's own release, the only one that shows a QR code */
@@ -156,7 +156,7 @@ final class Views {
                 Templates.markup(r.notesHtml()), r.excerpt(),
                 String.join(" ", r.title(), a.version(), a.build(), channel.label(), r.notesText()).toLowerCase(Locale.ROOT),
                 Urls.relative(from, Urls.releasePage(r)), pageUrl, installable ? manifestUrl : null,
-                installable ? urls.absolute(Urls.ipa(r)) : null, installable ? Urls.relative(from, Urls.ipa(r)) : null,
+                installable ? urls.download(Urls.ipa(r)) : null, installable ? urls.downloadLink(from, Urls.ipa(r)) : null,
                 iconLink(r, from), installable ? Urls.installLink(manifestUrl) : null,
                 r.state().id(), r.state().sentence(), profile(r.ipa().profile()),
                 r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),

@@ -31,7 +31,7 @@ final class WebRootFiles implements OutputKind {
             for (Path file : r.source().assets()) sideFiles.add(Urls.releaseFile(r, file.getFileName().toString()));
         }
         List<Planned> planned = new ArrayList<>();
-        for (TextFile f : new ServerConfigs(context.site().config().baseUrl()).webRootFiles(sideFiles.stream().sorted().toList())) {
+        for (TextFile f : new ServerConfigs(context.site().config().baseUrl(), context.site().config().downloadsBaseUrl()).webRootFiles(sideFiles.stream().sorted().toList())) {
             planned.add(Planned.ready(new OutputFile.Bytes(f.path(), f.content().getBytes(StandardCharsets.UTF_8)), null));
         }
         return planned;

@@ -1,6 +1,7 @@
 package dev.otapress.server;
 
 import dev.otapress.config.BaseUrl;
+import dev.otapress.media.ContentSecurityPolicy;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,16 @@ import java.util.Objects;
 public final class ServerConfigs {
 
     private final PortalLocation location;
+    private final String pagePolicy;
 
     public ServerConfigs(BaseUrl baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param downloadsBaseUrl the download host of the .ipa files and icons, or null when they sit beside the pages */
+    public ServerConfigs(BaseUrl baseUrl, BaseUrl downloadsBaseUrl) {
         this.location = new PortalLocation(Objects.requireNonNull(baseUrl, "baseUrl"));
+        this.pagePolicy = ContentSecurityPolicy.page(downloadsBaseUrl == null ? null : downloadsBaseUrl.origin());
     }
 
     /** The snippet for one server, as {@code otapress server-config} prints it (no author files listed). */
@@ -25,6 +33,12 @@ public final class ServerConfigs {
     }
 
     private String render(ServerKind kind, List<String> sideFiles) {
+        // Every config states the pages' policy as HttpRules has it; with a download host, its
+        // img-src also names that origin, so the pages can show the release icons kept there.
+        return configFor(kind, sideFiles).replace(ContentSecurityPolicy.PAGE, pagePolicy);
+    }
+
+    private String configFor(ServerKind kind, List<String> sideFiles) {
         return switch (Objects.requireNonNull(kind, "kind")) {
             case NGINX -> new NginxConfig(location).render();
             case APACHE -> new ApacheConfig(location).renderVirtualHost();

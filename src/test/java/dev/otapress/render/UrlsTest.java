@@ -65,4 +65,14 @@ class UrlsTest {
     void aBaseUrlWithoutTrailingSlashGetsOne() {
         assertEquals("https://x.example/ios/a%20b", new Urls(BaseUrl.of("https://x.example/ios")).absolute("a b"));
     }
+
+    @Test
+    void binariesGoToTheDownloadHostAndEverythingElseStays() {
+        Urls split = new Urls(BaseUrl.of("https://intranet.example.com/ios/"), BaseUrl.of("https://cdn.example.net/b/"));
+        assertEquals("https://cdn.example.net/b/r/1%200/A%20B.ipa", split.download("r/1 0/A B.ipa"));
+        assertEquals("https://cdn.example.net/b/r/1%200/A%20B.ipa", split.downloadLink("r/1 0/index.html", "r/1 0/A B.ipa"));
+        assertEquals("https://intranet.example.com/ios/r/1%200/manifest.plist", split.absolute("r/1 0/manifest.plist"));
+        assertEquals("../../r/1%200/A%20B.ipa", urls.downloadLink("r/1 0/index.html", "r/1 0/A B.ipa"));
+        assertEquals("https://intranet.example.com/mobile/ios/r/A.ipa", urls.download("r/A.ipa"));
+    }
 }
