@@ -79,6 +79,8 @@ class InertSideFilesBrowserTest {
             assertEquals(List.of(), ran, setup + ": these author files ran script on the portal's origin\n" + server.log());
 
             driver.get(folder.toString());
+            // The portal's own script still runs on its pages, under the pages' policy.
+            assertEquals("device-other", driver.executeScript("return document.documentElement.className;"), setup.toString());
             for (String image : TestPortal.IMAGES) {
                 WebElement img = driver.findElement(By.cssSelector("img[src='" + image + "']"));
                 Object width = driver.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : -1;", img);
