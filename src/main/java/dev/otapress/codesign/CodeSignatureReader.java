@@ -36,6 +36,8 @@ public final class CodeSignatureReader {
     /** Bytes of pattern matching per path; real rules need a few hundred. */
     private static final int MATCH_BUDGET = 1_000_000;
     private static final int BUFFER = 64 * 1024;
+    private static final Pattern NESTED_SEAL = Pattern.compile(
+            "^((?:PlugIns|Frameworks|SharedFrameworks|Extensions|Watch|AppClips)/[^/]+\\.(?:appex|framework|app))/_CodeSignature/CodeResources$");
 
     /** Reads the seal and signer of the bundle whose files these are (the main .app folder). */
     public CodeSignature read(SealedFiles app) throws IOException {
@@ -86,14 +88,34 @@ public final class CodeSignatureReader {
                 problems.add("the executable's code signature is damaged (" + e.getMessage() + ")");
             }
         }
+        Set<String> verifiedNested = new HashSet<>();
         if (resources != null) {
             try {
-                sealedFiles(files, names, exe, CodeResources.parse(resources), depth, problems);
+                sealedFiles(files, names, exe, CodeResources.parse(resources), depth, problems, verifiedNested);
             } catch (MalformedSignatureException | BoundedText.BudgetExceeded e) {
                 problems.add(CODE_RESOURCES + " is damaged (" + e.getMessage() + ")");
             }
         }
+        nestedBundles(files, names, depth, verifiedNested, problems);
         return new Bundle(problems, signed);
+    }
+
+    /**
+     * Nested bundles that the parent seals file by file (older signatures, and Flutter's
+     * frameworks) still carry a seal of their own, which the phone verifies as well.
+     */
+    private void nestedBundles(SealedFiles files, Set<String> names, int depth, Set<String> done, Set<String> problems)
+            throws IOException {
+        if (depth + 1 > MAX_DEPTH) return;
+        Set<String> folders = new java.util.TreeSet<>();
+        for (String name : names) {
+            var m = NESTED_SEAL.matcher(name);
+            if (m.matches() && !done.contains(m.group(1))) folders.add(m.group(1));
+        }
+        for (String folder : folders) {
+            Bundle inner = verify(files.under(folder + "/"), depth + 1);
+            if (inner != null) for (String p : inner.problems) problems.add(folder + ": " + p);
+        }
     }
 
     private static void specialSlots(CodeDirectory cd, SuperBlob sig, byte[] info, byte[] resources, Set<String> problems) {
@@ -121,7 +143,7 @@ public final class CodeSignatureReader {
     }
 
     private void sealedFiles(SealedFiles files, Set<String> names, String exe, CodeResources seal, int depth,
-                             Set<String> problems) throws IOException {
+                             Set<String> problems, Set<String> verifiedNested) throws IOException {
         List<String> nested = new ArrayList<>();
         for (var e : seal.files().entrySet()) {
             String path = e.getKey();
@@ -129,6 +151,7 @@ public final class CodeSignatureReader {
             if (sealed.symlink()) continue;
             if (sealed.nested()) {
                 nested.add(path + "/");
+                verifiedNested.add(path);
                 nestedCode(files, names, path, sealed, depth, problems);
                 continue;
             }

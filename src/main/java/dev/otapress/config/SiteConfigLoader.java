@@ -21,11 +21,11 @@ public final class SiteConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
             "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder",
-            "downloads_base_url");
+            "downloads_base_url", "team_ids");
     private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
     private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
-            "missing_profile", "expiry_warning_days");
+            "missing_profile", "expiry_warning_days", "code_seal", "signer", "old_signature");
 
     /**
      * @param baseUrlOverride a base URL from the command line that replaces the file's, or null
@@ -84,7 +84,7 @@ public final class SiteConfigLoader {
         }
 
         List<SiteConfig.Channel> channels = channels(yaml);
-        InstallChecks checks = checks(yaml);
+        InstallChecks checks = checks(yaml).withTeamIds(teamIds(yaml));
         String rawDefault = yaml.string("default_channel");
         if (rawDefault != null && !SiteConfig.Channel.isName(rawDefault)) {
             yaml.error("default_channel", "'default_channel' must be a channel name such as stable or beta");
@@ -139,6 +139,24 @@ public final class SiteConfigLoader {
         return channels;
     }
 
+    /** {@code team_ids}: one id or a list of them, each Apple's ten-character team identifier. */
+    private static List<String> teamIds(YamlMapping yaml) {
+        Object raw = yaml.plain("team_ids");
+        if (raw == null) return List.of();
+        List<?> items = raw instanceof List<?> list ? list : List.of(raw);
+        List<String> ids = new ArrayList<>();
+        for (Object item : items) {
+            String id = item instanceof String s ? s.strip() : "";
+            if (!id.matches("[A-Z0-9]{10}")) {
+                yaml.error("team_ids", "'team_ids' lists '" + item + "', which is not a team identifier: write Apple's"
+                        + " ten-character team ids (developer.apple.com › Membership), e.g. team_ids: [ABCDE12345]");
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     private static InstallChecks checks(YamlMapping yaml) {
         YamlMapping c = yaml.mapping("checks");
         if (c == null) return InstallChecks.ALL;
@@ -153,7 +171,11 @@ public final class SiteConfigLoader {
                 !Boolean.FALSE.equals(c.bool("expired_profile")),
                 !Boolean.FALSE.equals(c.bool("bundle_id_mismatch")),
                 !Boolean.FALSE.equals(c.bool("missing_profile")),
-                days == null ? 30 : days);
+                days == null ? 30 : days,
+                !Boolean.FALSE.equals(c.bool("code_seal")),
+                !Boolean.FALSE.equals(c.bool("signer")),
+                !Boolean.FALSE.equals(c.bool("old_signature")),
+                List.of());
     }
 
     private static BaseUrl baseUrl(String raw, List<Diagnostic> problems, java.util.function.Function<String, Diagnostic> error) {

@@ -16,17 +16,35 @@ import java.util.List;
  * @param bundleIdMismatch a profile for another bundle id is an error
  * @param missingProfile   no embedded.mobileprovision (unsigned or simulator build) is an error
  * @param warningDays      a profile expiring within this many days is a warning
+ * @param codeSeal         a build changed after it was signed (a broken seal) is an error
+ * @param signer           a signer outside the profile's certificates, a CMS signature that does
+ *                         not verify, or teams that disagree, is an error
+ * @param oldSignature     a signature in the format of macOS 10.15 or earlier is an error when the
+ *                         app needs iOS 15 or later (it is a warning otherwise)
+ * @param teamIds          the teams allowed to sign builds for this portal (site.yaml
+ *                         {@code team_ids}); empty allows any team
  */
 public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boolean bundleIdMismatch,
-                            boolean missingProfile, int warningDays) {
+                            boolean missingProfile, int warningDays, boolean codeSeal, boolean signer,
+                            boolean oldSignature, List<String> teamIds) {
 
-    public static final InstallChecks ALL = new InstallChecks(true, true, true, true, 30);
+    public static final InstallChecks ALL = new InstallChecks(true, true, true, true, 30, true, true, true, List.of());
+
+    public InstallChecks {
+        teamIds = List.copyOf(teamIds);
+    }
+
+    /** The profile checks alone, with the signature checks on and no team pinned. */
+    public InstallChecks(boolean appStoreBuild, boolean expiredProfile, boolean bundleIdMismatch, boolean missingProfile,
+                         int warningDays) {
+        this(appStoreBuild, expiredProfile, bundleIdMismatch, missingProfile, warningDays, true, true, true, List.of());
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The site.yaml (and front matter) keys under {@code checks:} that turn a check on or off. */
     public static final java.util.Set<String> KEYS = java.util.Set.of("app_store_build", "expired_profile",
-            "bundle_id_mismatch", "missing_profile");
+            "bundle_id_mismatch", "missing_profile", "code_seal", "signer", "old_signature");
 
     /**
      * What stops a device from installing a build. The site model maps each to a release state
@@ -59,7 +77,15 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
         return new InstallChecks(overrides.getOrDefault("app_store_build", appStoreBuild),
                 overrides.getOrDefault("expired_profile", expiredProfile),
                 overrides.getOrDefault("bundle_id_mismatch", bundleIdMismatch),
-                overrides.getOrDefault("missing_profile", missingProfile), warningDays);
+                overrides.getOrDefault("missing_profile", missingProfile), warningDays,
+                overrides.getOrDefault("code_seal", codeSeal), overrides.getOrDefault("signer", signer),
+                overrides.getOrDefault("old_signature", oldSignature), teamIds);
+    }
+
+    /** These checks with the teams a portal accepts. */
+    public InstallChecks withTeamIds(List<String> teams) {
+        return new InstallChecks(appStoreBuild, expiredProfile, bundleIdMismatch, missingProfile, warningDays, codeSeal,
+                signer, oldSignature, teams);
     }
 
     public List<Finding> check(IpaInfo ipa, Instant now) {
@@ -71,6 +97,7 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
                     + " the simulator, and no device will install it; export it with an Enterprise, Ad Hoc or Development"
                     + " profile" + String.format(turnOff, "missing_profile"), Blocker.PROFILE_MISSING,
                     "it carries no provisioning profile"));
+            findings.addAll(new SignatureChecks(this).check(ipa, turnOff));
             return findings;
         }
         if (!p.type().installableOverTheAir()) {
@@ -101,6 +128,7 @@ public record InstallChecks(boolean appStoreBuild, boolean expiredProfile, boole
             findings.add(new Finding(false, "is an ad hoc build for " + p.devices() + " registered device"
                     + (p.devices() == 1 ? "" : "s") + "; other devices cannot install it"));
         }
+        findings.addAll(new SignatureChecks(this).check(ipa, turnOff));
         return findings;
     }
 }

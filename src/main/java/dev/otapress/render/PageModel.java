@@ -36,8 +36,9 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param expiresSoon the profile expires within the site's warning period
      * @param expired     the profile has expired
      */
+    /** @param signedBy "TEAM NAME (TEAMID)" of an intact signature's signer, or null when unknown or broken */
     public record ProfileView(String type, String summary, String name, String teamName, String expires,
-                              String expiresLabel, boolean expiresSoon, boolean expired, int devices) {
+                              String expiresLabel, boolean expiresSoon, boolean expired, int devices, String signedBy) {
     }
 
     /**

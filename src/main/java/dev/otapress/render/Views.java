@@ -2,6 +2,7 @@ package dev.otapress.render;
 
 import dev.otapress.config.SiteConfig;
 import dev.otapress.ipa.DeviceFamily;
+import dev.otapress.codesign.CodeSignature;
 import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.render.PageModel.ProfileView;
 import dev.otapress.render.PageModel.AppView;
@@ -158,12 +159,12 @@ final class Views {
                 Urls.relative(from, Urls.releasePage(r)), pageUrl, installable ? manifestUrl : null,
                 installable ? urls.download(Urls.ipa(r)) : null, installable ? urls.downloadLink(from, Urls.ipa(r)) : null,
                 iconLink(r, from), installable ? Urls.installLink(manifestUrl) : null,
-                r.state().id(), r.state().sentence(), profile(r.ipa().profile()),
+                r.state().id(), r.state().sentence(), profile(r.ipa().profile(), r.ipa().codeSignature()),
                 r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),
                 r.params(), previous, next, newestView, qr);
     }
 
-    private ProfileView profile(ProvisioningProfile p) {
+    private ProfileView profile(ProvisioningProfile p, CodeSignature signature) {
         if (p == null) return null;
         String devices = p.devices() + " registered device" + (p.devices() == 1 ? "" : "s");
         String summary = switch (p.type()) {
@@ -175,7 +176,14 @@ final class Views {
         boolean expired = p.isExpiredAt(now);
         boolean soon = p.expiresWithin(now, site.config().checks().warningDays());
         return new ProfileView(p.type().id(), summary, p.name(), p.teamName(), ISO_DATE.format(p.expires()),
-                DATE_LABEL.format(p.expires()), soon, expired, p.devices());
+                DATE_LABEL.format(p.expires()), soon, expired, p.devices(), signedBy(p, signature));
+    }
+
+    /** The team that signed an intact build, as "Name (TEAMID)"; null when that is not known for sure. */
+    private static String signedBy(ProvisioningProfile p, CodeSignature s) {
+        if (s.status() != CodeSignature.Status.VALID || s.signer() == null || s.teamIdentifier() == null) return null;
+        String name = s.signer().organization() != null ? s.signer().organization() : p.teamName();
+        return (name == null ? "" : name + " ") + "(" + s.teamIdentifier() + ")";
     }
 
     /** Decimal units, as iOS and macOS show file sizes. */

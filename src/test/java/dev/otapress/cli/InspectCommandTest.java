@@ -84,8 +84,10 @@ class InspectCommandTest {
         assertEquals("unsigned", signature.get("status").asText());
         assertEquals(List.of("bundleIdentifier", "type", "name"), keys(ipa.get("extensions").get(0)));
         assertEquals("app-extension", ipa.get("extensions").get(0).get("type").asText());
-        // An ad hoc build always carries the warning that only registered devices can install it.
-        assertEquals(1, ipa.get("warnings").size(), ipa.get("warnings").toString());
+        // An ad hoc build always carries the warning that only registered devices can install it,
+        // and a test IPA the one that it has no code signature.
+        assertEquals(2, ipa.get("warnings").size(), ipa.get("warnings").toString());
+        assertTrue(ipa.get("warnings").get(1).asText().contains("no code signature"), ipa.get("warnings").toString());
         assertTrue(ipa.get("warnings").get(0).asText().contains("ad hoc build for 4 registered devices"), ipa.get("warnings").toString());
 
         JsonNode error = array.get(1);
