@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param file          the .ipa as given
  * @param size          its size in bytes
  * @param sha256        lower-case hex SHA-256 of the whole file
- * @param infoPlistTime the modification time of the main Info.plist's zip entry (UTC), used
- *                      when no date is given
+ * @param infoPlistPath the zip entry name of the main Info.plist; the checks name the app's files by it
+ * @param infoPlistTime the modification time of that entry (UTC), used when no date is given
  * @param profile       the app's embedded.mobileprovision, or null when it has none (or an
  *                      unreadable one: then a warning says so)
  * @param icon          the app icon as a standard PNG, or null when the .app holds no icon PNG
@@ -28,6 +28,7 @@ public record IpaInfo(
         Path file,
         long size,
         String sha256,
+        String infoPlistPath,
         Instant infoPlistTime,
         AppInfo app,
         ProvisioningProfile profile,
@@ -39,6 +40,7 @@ public record IpaInfo(
     public IpaInfo {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(infoPlistPath, "infoPlistPath");
         Objects.requireNonNull(infoPlistTime, "infoPlistTime");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(codeSignature, "codeSignature");

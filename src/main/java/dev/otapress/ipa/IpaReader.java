@@ -94,12 +94,12 @@ public final class IpaReader {
             throw new IpaException("not a readable zip archive (" + e.getMessage()
                     + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
         }
-        return new IpaInfo(reportedAs, size, sha256, contents.infoPlistTime(), contents.app(),
+        return new IpaInfo(reportedAs, size, sha256, contents.infoPlistPath(), contents.infoPlistTime(), contents.app(),
                 contents.profile(), contents.icon(), contents.extensions(), contents.codeSignature(), contents.warnings());
     }
 
     /** What the archive holds; the file-level facts (size, hash) are added by the caller. */
-    private record Contents(Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
+    private record Contents(String infoPlistPath, Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
                             Icon icon, List<NestedBundle> extensions, CodeSignature codeSignature, List<String> warnings) {}
 
     private Contents readZip(ZipFile zip) throws IOException, IpaException {
@@ -140,7 +140,7 @@ public final class IpaReader {
         Icon icon = iconFinder.find(plist, files, appFolder, warnings);
         List<NestedBundle> extensions = nestedBundles.find(files, appFolder, warnings);
         CodeSignature signature = codeSignature(files, appFolder, profile);
-        return new Contents(entryTime(main), app, profile, icon, extensions, signature, warnings);
+        return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, signature, warnings);
     }
 
     private ProvisioningProfile profile(BundleFiles files, String appFolder, AppInfo app, List<String> warnings)
