@@ -116,6 +116,20 @@ class TamperedIpaTest {
     }
 
     @Test
+    void addRefusesWhatTheBuildRefuses() throws Exception {
+        TestSite site = TestSite.at(dir.resolve("add")).siteYaml(SITE_YAML);
+        Path tampered = Files.copy(ORIGINAL, dir.resolve("Demo.ipa"));
+        tampered(Tamper.FILE_ADDED, tampered);
+        Run refused = run("add", "--site", site.root().toString(), tampered.toString());
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.err().contains(Tamper.FILE_ADDED.buildSays), refused.err());
+        assertEquals(Map.of(), TreeSnapshot.of(site.root().resolve("content")), "nothing was filed");
+
+        Run added = run("add", "--site", site.root().toString(), ORIGINAL.toString());
+        assertEquals(0, added.code(), added.err());
+    }
+
+    @Test
     void teamPinningAcceptsThePinnedTeamAndRefusesAnother() throws Exception {
         TestSite pinned = site(ORIGINAL);
         pinned.siteYaml(SITE_YAML + "team_ids: [72LA85G59H]\n");
