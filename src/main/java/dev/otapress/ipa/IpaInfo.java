@@ -50,6 +50,6 @@ public record IpaInfo(
 
     /** The same facts, for the same bytes found at another path (a cached read, a copy). */
     public IpaInfo withFile(Path other) {
-        return new IpaInfo(other, size, sha256, infoPlistTime, app, profile, icon, extensions, codeSignature, warnings);
+        return new IpaInfo(other, size, sha256, infoPlistPath, infoPlistTime, app, profile, icon, extensions, codeSignature, warnings);
     }
 }

@@ -82,6 +82,10 @@ class TamperedIpaTest {
         assertTrue(Files.isRegularFile(site.out().resolve("1.0/manifest.plist")));
         String page = Files.readString(site.out().resolve("1.0/index.html"));
         assertTrue(page.contains("signed by Niceliving Beijing Technology Co. Ltd. (72LA85G59H)"), page);
+        // A second build takes the IPA's facts, its seal included, from the cache.
+        Run again = run("build", "--site", site.root().toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(page, Files.readString(site.out().resolve("1.0/index.html")));
         JsonNode sig = inspect(ORIGINAL);
         assertEquals("valid", sig.get("status").asText(), sig.toString());
         assertTrue(sig.get("signerMatchesProfile").asBoolean(), sig.toString());
