@@ -1,9 +1,9 @@
 package dev.otapress.config;
 
+import dev.otapress.Utf8;
+
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,8 +218,7 @@ public record BaseUrl(String host, int port, List<String> segments) {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return Utf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException e) {
             return null;
         }

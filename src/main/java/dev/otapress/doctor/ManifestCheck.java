@@ -84,14 +84,15 @@ final class ManifestCheck {
         if (item.get("assets") instanceof NSArray list) {
             for (NSObject asset : list.getArray()) {
                 if (asset instanceof NSDictionary dict) {
-                    ListedRelease.uri(string(dict, "url")).ifPresent(u -> assets.add(new Manifest.Asset(string(dict, "kind"), u)));
+                    ListedRelease.uri(exact(dict, "url")).ifPresent(u -> assets.add(new Manifest.Asset(exact(dict, "kind"), u)));
                 }
             }
         }
-        return Optional.of(new Manifest(string(metadata, "bundle-identifier"), string(metadata, "bundle-version"), assets));
+        return Optional.of(new Manifest(exact(metadata, "bundle-identifier"), exact(metadata, "bundle-version"), assets));
     }
 
-    private static String string(NSDictionary dict, String key) {
+    /** The value exactly as deployed (a manifest is compared as iOS compares it), or "" when absent. */
+    private static String exact(NSDictionary dict, String key) {
         return Objects.requireNonNullElse(Plists.string(dict, key), "");
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 record ServerFixes(String serverHeader) {
 
     /** The types iOS needs, from the table the server configs are written from. */
-    static final String MANIFEST_TYPE = essence(HttpRules.generated(HttpRules.Role.MANIFEST, "manifest.plist").served().contentType());
+    static final String MANIFEST_TYPE = essence(HttpRules.generated(HttpRules.Role.MANIFEST, HttpRules.MANIFEST_FILE).served().contentType());
     static final String IPA_TYPE = essence(HttpRules.APP.contentType());
 
     private static String essence(String contentType) {

@@ -1,5 +1,6 @@
 package dev.otapress.link;
 
+import dev.otapress.Utf8;
 import dev.otapress.link.LinkFault.Kind;
 import dev.otapress.render.Urls;
 import dev.otapress.yaml.DidYouMean;
@@ -7,9 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,8 +246,7 @@ public final class LinkExplainer {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return Utf8.decode(bytes.toByteArray());
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.otapress.media;
 
+import dev.otapress.image.IconScaler;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,19 +30,33 @@ public final class HttpRules {
         }
     }
 
+    /*
+     * The names of the files the build generates: their one home, shared by the output registry
+     * (render.Urls), the server configs and check, since a server recognises them by name.
+     */
+    public static final String PAGE_FILE = "index.html";
+    public static final String MANIFEST_FILE = "manifest.plist";
+    public static final String LISTING_FILE = "releases.json";
+    public static final String FEED_FILE = "feed.xml";
+
+    /** The manifest icon of this size beside a release. */
+    public static String iconFile(int pixels) {
+        return "icon-" + pixels + ".png";
+    }
+
     /** Generated names, in the order the server configs list them (they come after, and win over, the type rules). */
     public static final List<NameRule> GENERATED = List.of(
-            new NameRule(Role.PAGE, "index.html",
+            new NameRule(Role.PAGE, PAGE_FILE,
                     new Served(MediaTypes.HTML.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.PAGE, false)),
-            new NameRule(Role.MANIFEST, "manifest.plist",
+            new NameRule(Role.MANIFEST, MANIFEST_FILE,
                     new Served(MediaTypes.PLIST.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.INERT, false)),
-            new NameRule(Role.LISTING, "releases.json",
+            new NameRule(Role.LISTING, LISTING_FILE,
                     new Served(MediaTypes.JSON.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.INERT, false)),
-            new NameRule(Role.FEED, "feed.xml",
+            new NameRule(Role.FEED, FEED_FILE,
                     new Served(MediaTypes.ATOM.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.INERT, false)),
-            new NameRule(Role.ICON, "icon-57.png",
+            new NameRule(Role.ICON, iconFile(IconScaler.DISPLAY_IMAGE_SIZE),
                     new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)),
-            new NameRule(Role.ICON, "icon-512.png",
+            new NameRule(Role.ICON, iconFile(IconScaler.FULL_SIZE_IMAGE_SIZE),
                     new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)));
 
     /** The release's .ipa: opaque, immutable, inline (the install daemon fetches it, browsers download it anyway). */
@@ -64,7 +80,7 @@ public final class HttpRules {
      * This is the call for {@code serve}, {@code deploy} and {@code check}.
      */
     public static Served forPath(String sitePath) {
-        String name = sitePath.isEmpty() || sitePath.endsWith("/") ? "index.html"
+        String name = sitePath.isEmpty() || sitePath.endsWith("/") ? PAGE_FILE
                 : sitePath.substring(sitePath.lastIndexOf('/') + 1);
         for (NameRule rule : GENERATED) {
             if (rule.fileName().equals(name)) return rule.served();

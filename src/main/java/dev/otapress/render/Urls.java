@@ -2,6 +2,7 @@ package dev.otapress.render;
 
 import dev.otapress.config.BaseUrl;
 import dev.otapress.config.SiteConfig;
+import dev.otapress.media.HttpRules;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 
@@ -38,13 +39,13 @@ public final class Urls {
     }
 
     /** The file a folder's page lives in: servers show it for the folder's own address. */
-    public static final String INDEX = "index.html";
+    public static final String INDEX = HttpRules.PAGE_FILE;
     /** Site path of the home page. */
     public static final String HOME = INDEX;
     /** Site path of the machine-readable listing. */
-    public static final String LISTING = "releases.json";
+    public static final String LISTING = HttpRules.LISTING_FILE;
     /** Site path of the Atom feed of every release. */
-    public static final String FEED = "feed.xml";
+    public static final String FEED = HttpRules.FEED_FILE;
     /** The folder of the theme's static files (stylesheet, script, images), ending in '/'. */
     public static final String ASSETS = "assets/";
     /** The folder of the per-app pages and feeds, ending in '/'. */
@@ -52,7 +53,7 @@ public final class Urls {
     public static final String STYLESHEET = ASSETS + "style.css";
     public static final String SCRIPT = ASSETS + "app.js";
     public static final String FAVICON = ASSETS + "favicon.svg";
-    private static final String MANIFEST = "manifest.plist";
+    private static final String MANIFEST = HttpRules.MANIFEST_FILE;
 
     /**
      * One output file and the address people use for it, from one descriptor (as Hugo's
@@ -133,7 +134,7 @@ public final class Urls {
     }
 
     public static String icon(Release r, IconSize size) {
-        return releaseFile(r, "icon-" + size.pixels() + ".png");
+        return releaseFile(r, HttpRules.iconFile(size.pixels()));
     }
 
     /** A file in a release's folder: its own, or one the build writes there. */
@@ -156,7 +157,7 @@ public final class Urls {
     public static boolean isBinary(String sitePath) {
         String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
         if (name.endsWith(".ipa")) return true;
-        for (IconSize size : IconSize.values()) if (name.equals("icon-" + size.pixels() + ".png")) return true;
+        for (IconSize size : IconSize.values()) if (name.equals(HttpRules.iconFile(size.pixels()))) return true;
         return false;
     }
 

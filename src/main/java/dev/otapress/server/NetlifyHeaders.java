@@ -41,7 +41,7 @@ final class NetlifyHeaders {
         s.append("  Content-Security-Policy: ").append(ContentSecurityPolicy.PAGE).append('\n');
         s.append('\n');
         rule(s, p + "*.html", null, Caching.NO_CACHE);
-        rule(s, p + "releases.json", null, Caching.NO_CACHE);
+        rule(s, p + HttpRules.LISTING_FILE, null, Caching.NO_CACHE);
         rule(s, p + "*.plist", MediaTypes.PLIST.contentType(), Caching.NO_CACHE);
         rule(s, p + "*.ipa", HttpRules.APP.contentType(), HttpRules.APP.caching());
         rule(s, p + "*/icon-57.png", null, Caching.LONG);
