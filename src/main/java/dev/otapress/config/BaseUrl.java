@@ -82,6 +82,7 @@ public record BaseUrl(String host, int port, List<String> segments) {
         if (hostProblem != null) return fail(hostProblem);
         int port = uri.getPort() == 443 ? -1 : uri.getPort();
         if (port == 0) return fail("has port 0; leave the port out for 443");
+        if (port > 65535) return fail("has port " + port + ", above 65535; give the port the portal is served on");
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         List<String> segments = new ArrayList<>();
         String[] raw = rawPath.substring(1).split("/", -1);

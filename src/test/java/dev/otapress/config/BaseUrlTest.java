@@ -46,6 +46,7 @@ class BaseUrlTest {
             "https://apps.example.com/ios/#top|fragment",
             "https://user@apps.example.com/|user name",
             "https://apps.example.com//ios/|empty path segment",
+            "https://apps.example.com:99999/ios/|above 65535",
             "https://apps.example.com/a//b/|empty path segment",
             "https://apps.example.com/a/../b/|'..' path segment",
             "https://apps.example.com/a/./b/|'.' path segment",
