@@ -106,12 +106,6 @@ final class CheckCommand implements Callable<Integer> {
             }
             portal = parse.url();
         }
-        for (String host : allowHosts) {
-            if (!host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--allow-host takes a host name with an optional port, e.g. downloads.example.com or 10.0.0.5:8443, not '" + host + "'");
-            }
-        }
         PortalTrust trust;
         try {
             trust = caFile == null ? PortalTrust.system() : PortalTrust.systemPlus(caFile);
@@ -119,7 +113,13 @@ final class CheckCommand implements Callable<Integer> {
             errors.error(e.getMessage());
             return Main.FAILED;
         }
-        List<CheckResult> results = new PortalDoctor(trust, Clock.systemUTC(), limits, configured, allowHosts).check(portal, latest);
+        PortalDoctor doctor;
+        try {
+            doctor = new PortalDoctor(trust, Clock.systemUTC(), limits, configured, allowHosts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<CheckResult> results = doctor.check(portal, latest);
         long failed = results.stream().filter(r -> !r.ok()).count();
         for (CheckResult r : results) {
             // Names, details and URLs come from the server being checked.

@@ -39,8 +39,17 @@ record HostPolicy(Set<String> origins) {
     /** "cdn.example.com" → "cdn.example.com:443"; "[::1]:8443" and "10.0.0.5:8443" keep their port. */
     static String hostPort(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
-        URI parsed = URI.create("https://" + s + "/");
-        if (parsed.getHost() == null) throw new IllegalArgumentException("not a host name: '" + text + "'");
+        URI parsed;
+        try {
+            parsed = new URI("https://" + s + "/");
+        } catch (java.net.URISyntaxException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.getHost() == null || !parsed.getRawPath().equals("/") || parsed.getRawUserInfo() != null
+                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new IllegalArgumentException("--allow-host takes a host name with an optional port, e.g. downloads.example.com"
+                    + " or 10.0.0.5:8443, not '" + text + "'");
+        }
         return origin(parsed);
     }
 

@@ -44,6 +44,7 @@ public final class PortalDoctor {
      * @param configured   base URLs the site's own configuration names (base_url, downloads_base_url):
      *                     their hosts may be requested besides the checked one
      * @param allowedHosts further "host[:port]" names the user allowed
+     * @throws IllegalArgumentException when one of them is not a host name
      */
     public PortalDoctor(PortalTrust trust, Clock clock, CheckLimits limits, Collection<URI> configured,
                         Collection<String> allowedHosts) {
@@ -52,6 +53,7 @@ public final class PortalDoctor {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.configured = List.copyOf(configured);
         this.allowedHosts = List.copyOf(allowedHosts);
+        for (String host : this.allowedHosts) HostPolicy.hostPort(host);
     }
 
     /** Runs every check; with {@code latestOnly} only the newest installable release of each app is checked. */

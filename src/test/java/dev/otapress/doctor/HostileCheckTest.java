@@ -217,6 +217,21 @@ class HostileCheckTest {
         }
     }
 
+    @Test
+    void oddUrlsAndHostNamesAreUsageErrorsOrFailedChecksNeverCrashes() {
+        for (String host : List.of("-", "a b", "h/x", "user@h", "h:99999999999", "[zz]", "")) {
+            Run run = check("https://127.0.0.1:1/", "--allow-host", host);
+            assertEquals(Main.USAGE, run.exitCode(), host + ": " + run.all());
+            assertTrue(run.err().contains("--allow-host takes a host name"), host + ": " + run.err());
+        }
+        for (String url : List.of("https://127.0.0.1:99999/", "https://[::1]:1/", "https://a_b.invalid:1/", "https:///x",
+                "ftp://127.0.0.1/", "file:///etc/passwd")) {
+            Run run = check(url);
+            assertEquals(Main.FAILED, run.exitCode(), url + ": " + run.all());
+            assertTrue(run.out().contains("✗ "), url + ": " + run.out());
+        }
+    }
+
     /** The whole command in a JVM of 256 MB against a listing that never ends, with the default limits. */
     @Test
     void anEndlessListingEndsCleanlyInA256MbHeapWithTheDefaultLimits() throws Exception {
