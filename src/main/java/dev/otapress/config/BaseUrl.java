@@ -1,10 +1,8 @@
 package dev.otapress.config;
 
-import dev.otapress.Utf8;
+import dev.otapress.text.PercentEncoding;
 
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +91,7 @@ public record BaseUrl(String host, int port, List<String> segments) {
                 return fail("has an empty path segment ('//'); servers disagree on what it matches, so write the path"
                         + " without it");
             }
-            String decoded = decode(raw[i]);
+            String decoded = PercentEncoding.decode(raw[i], true);
             if (decoded == null) return fail("has a percent-escape that is not UTF-8 text in '" + raw[i] + "'");
             String problem = segmentProblem(decoded);
             if (problem != null) return fail(problem);
@@ -198,45 +196,9 @@ public record BaseUrl(String host, int port, List<String> segments) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
     }
 
-    private static String decode(String raw) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) return null;
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) return null;
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < raw.length()) {
-                    b = raw.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.write(b, 0, b.length);
-            }
-        }
-        try {
-            return Utf8.decode(bytes.toByteArray());
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
 
     /** UTF-8 percent-encoding of everything but the unreserved characters of RFC 3986: the one encoder of path segments. */
     public static String encodeSegment(String segment) {
-        byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 0xF));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(segment);
     }
 }

@@ -1,15 +1,12 @@
 package dev.otapress.link;
 
-import dev.otapress.Utf8;
 import dev.otapress.link.LinkFault.Kind;
 import dev.otapress.render.Urls;
+import dev.otapress.text.PercentEncoding;
 import dev.otapress.yaml.DidYouMean;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -231,24 +228,6 @@ public final class LinkExplainer {
 
     /** One percent-decoding, as iOS does it ('+' stays a plus); null when not valid UTF-8 escapes. */
     static String decode(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == '%') {
-                if (i + 2 >= utf8.length) return null;
-                int hi = Character.digit(utf8[i + 1], 16);
-                int lo = Character.digit(utf8[i + 2], 16);
-                if (hi < 0 || lo < 0) return null;
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                bytes.write(utf8[i]);
-            }
-        }
-        try {
-            return Utf8.decode(bytes.toByteArray());
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return PercentEncoding.decode(text, true);
     }
 }

@@ -5,6 +5,7 @@ import dev.otapress.config.SiteConfig;
 import dev.otapress.media.HttpRules;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
+import dev.otapress.text.PercentEncoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +241,6 @@ public final class Urls {
     }
 
     private static String percentEncode(String s) {
-        return BaseUrl.encodeSegment(s);
+        return PercentEncoding.encode(s);
     }
 }
