@@ -72,6 +72,21 @@ class OneHomeTest {
         assertEquals(List.of(), copies);
     }
 
+    /** site.yaml's model says which checks run; how an .ipa is checked is the ipa package's business. */
+    @Test
+    void theConfigurationKnowsNothingOfTheIpaReader() throws IOException {
+        List<String> uses = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MAIN.resolve("config"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("dev.otapress.ipa.")) uses.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+        assertEquals(List.of(), uses);
+    }
+
     private static boolean copyOf(Fact fact, String line) {
         if (fact.code() != null) return fact.code().matcher(line).find();
         Matcher m = LITERAL.matcher(line);

@@ -1,6 +1,5 @@
 package dev.otapress.config;
 
-import dev.otapress.ipa.InstallChecks;
 
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ public record SiteConfig(
         String theme,
         MarkdownOptions markdown,
         List<Channel> channels,
-        InstallChecks checks,
+        CheckSwitches checks,
         String defaultChannel,
         String deviceRegistration,
         boolean udidCheck,

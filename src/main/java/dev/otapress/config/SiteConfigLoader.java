@@ -3,7 +3,6 @@ package dev.otapress.config;
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
 import dev.otapress.Utf8;
-import dev.otapress.ipa.InstallChecks;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -84,7 +83,7 @@ public final class SiteConfigLoader {
         }
 
         List<SiteConfig.Channel> channels = channels(yaml);
-        InstallChecks checks = checks(yaml).withTeamIds(teamIds(yaml));
+        CheckSwitches checks = checks(yaml).withTeamIds(teamIds(yaml));
         String rawDefault = yaml.string("default_channel");
         if (rawDefault != null && !SiteConfig.Channel.isName(rawDefault)) {
             yaml.error("default_channel", "'default_channel' must be a channel name such as stable or beta");
@@ -157,16 +156,16 @@ public final class SiteConfigLoader {
         return ids;
     }
 
-    private static InstallChecks checks(YamlMapping yaml) {
+    private static CheckSwitches checks(YamlMapping yaml) {
         YamlMapping c = yaml.mapping("checks");
-        if (c == null) return InstallChecks.ALL;
+        if (c == null) return CheckSwitches.ALL;
         c.rejectUnknownKeys(CHECK_KEYS, " under 'checks'");
         Integer days = c.integer("expiry_warning_days");
         if (days != null && days < 0) {
             c.error("expiry_warning_days", "'expiry_warning_days' must be 0 or more");
             days = null;
         }
-        return new InstallChecks(
+        return new CheckSwitches(
                 !Boolean.FALSE.equals(c.bool("app_store_build")),
                 !Boolean.FALSE.equals(c.bool("expired_profile")),
                 !Boolean.FALSE.equals(c.bool("bundle_id_mismatch")),

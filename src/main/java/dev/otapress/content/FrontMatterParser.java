@@ -3,7 +3,7 @@ package dev.otapress.content;
 import dev.otapress.Diagnostic;
 import dev.otapress.Utf8;
 import dev.otapress.config.SiteConfig;
-import dev.otapress.ipa.InstallChecks;
+import dev.otapress.config.CheckSwitches;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class FrontMatterParser {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         YamlMapping c = yaml.mapping("checks");
         if (c != null) {
-            c.rejectUnknownKeys(InstallChecks.KEYS, " under 'checks' (a release can turn install checks on or off)");
+            c.rejectUnknownKeys(CheckSwitches.KEYS, " under 'checks' (a release can turn install checks on or off)");
             for (String key : c.keys()) {
                 Boolean on = c.bool(key);
                 if (on != null) checks.put(key, on);

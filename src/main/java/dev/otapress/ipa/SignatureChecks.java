@@ -1,6 +1,7 @@
 package dev.otapress.ipa;
 
 import dev.otapress.codesign.CodeSignature;
+import dev.otapress.config.CheckSwitches;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,9 @@ final class SignatureChecks {
     private static final int SHOWN_PROBLEMS = 3;
     private static final int OLD_FORMAT_ERROR_FROM_IOS = 15;
 
-    private final InstallChecks checks;
+    private final CheckSwitches checks;
 
-    SignatureChecks(InstallChecks checks) {
+    SignatureChecks(CheckSwitches checks) {
         this.checks = checks;
     }
 

@@ -6,6 +6,7 @@ import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.ReleaseSource;
+import dev.otapress.config.CheckSwitches;
 import dev.otapress.ipa.CgbiPng;
 import dev.otapress.ipa.Icon;
 import dev.otapress.ipa.InstallChecks;
@@ -49,7 +50,7 @@ public final class ReleaseReader {
      * Reads one release folder and runs every check the build runs on it. A check that stops
      * installs becomes one of the release's {@link Release#stops()}, not yet an error.
      */
-    public Read read(ReleaseSource source, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
+    public Read read(ReleaseSource source, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
         return read(source, new Ipas() {
             @Override
             public IpaInfo read(Path ipa) throws IpaException {
@@ -71,7 +72,7 @@ public final class ReleaseReader {
         byte[] iconPng(Icon icon);
     }
 
-    Read read(ReleaseSource source, Ipas ipas, Markdown markdown, InstallChecks siteChecks, String defaultChannel) {
+    Read read(ReleaseSource source, Ipas ipas, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "")
                 : frontMatter.read(source.notes(), problems);
@@ -97,7 +98,7 @@ public final class ReleaseReader {
         // A check that stops installs is not an error yet: whether it fails the build or only marks
         // the release depends on the release's place in its app (site.InstallRule).
         List<Release.Stop> stops = new ArrayList<>();
-        for (InstallChecks.Finding f : siteChecks.with(fm.checks()).check(ipa, clock.instant())) {
+        for (InstallChecks.Finding f : new InstallChecks(siteChecks.with(fm.checks())).check(ipa, clock.instant())) {
             if (f.error() && f.blocker() != null) {
                 stops.add(new Release.Stop(ReleaseState.Reason.of(f.blocker()), f.message(), f.because()));
             } else {

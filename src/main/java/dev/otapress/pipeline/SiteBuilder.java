@@ -12,7 +12,7 @@ import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.IpaReader;
-import dev.otapress.ipa.InstallChecks;
+import dev.otapress.config.CheckSwitches;
 import dev.otapress.output.OutputFile;
 import dev.otapress.output.OutputWriter;
 import dev.otapress.render.SiteRenderer;
@@ -107,7 +107,7 @@ public final class SiteBuilder {
         diagnostics.addAll(scan.diagnostics());
         String introHtml = scan.intro() == null ? "" : intro(scan.intro(), markdown, diagnostics);
 
-        InstallChecks checks = config == null ? InstallChecks.ALL : config.checks();
+        CheckSwitches checks = config == null ? CheckSwitches.ALL : config.checks();
         String defaultChannel = config == null ? SiteConfig.Channel.STABLE.name() : config.defaultChannel();
         IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
         PreviousOutput previous = PreviousOutput.of(cache, request.outDir());

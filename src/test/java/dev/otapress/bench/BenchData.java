@@ -144,7 +144,7 @@ public final class BenchData {
                 Files.copy(p, target);
             }
         }
-        Files.writeString(dir.resolve("site/site.yaml"), YAML + "checks:\n" + String.join("", dev.otapress.ipa.InstallChecks.KEYS
+        Files.writeString(dir.resolve("site/site.yaml"), YAML + "checks:\n" + String.join("", dev.otapress.config.CheckSwitches.KEYS
                 .stream().sorted().map(k -> "  " + k + ": false\n").toList()));
         System.out.println("added " + n + " signed fixture IPAs from " + source);
     }

@@ -1,5 +1,6 @@
 package dev.otapress.ipa;
 
+import dev.otapress.config.CheckSwitches;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class OldSignatureTest {
         assertEquals(InstallChecks.Blocker.SIGNATURE_TOO_OLD, f.get(0).blocker());
         assertTrue(f.get(0).message().contains("checks.old_signature: false"), f.get(0).message());
 
-        List<InstallChecks.Finding> off = oldFormat(InstallChecks.ALL.with(Map.of("old_signature", false)), needing(read(), "16.1"));
+        List<InstallChecks.Finding> off = oldFormat(new InstallChecks(CheckSwitches.ALL.with(Map.of("old_signature", false))), needing(read(), "16.1"));
         assertEquals(1, off.size());
         assertFalse(off.get(0).error(), "turned off, it is still said, as a warning");
     }
