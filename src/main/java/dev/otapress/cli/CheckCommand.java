@@ -85,6 +85,8 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 SiteConfig config = new SiteConfigLoader().load(site.dir(), null);
                 configured.add(config.baseUrl().uri());
+                // The site's own download host (a CDN) serves its .ipa files and icons: the user named it.
+                if (config.downloadsBaseUrl() != null) configured.add(config.downloadsBaseUrl().uri());
             } catch (BuildException e) {
                 errors.print(e.diagnostics());
                 if (url == null) errors.hint("check needs the portal's URL: pass it, or run in the site folder (or with --site DIR)");

@@ -232,6 +232,30 @@ class HostileCheckTest {
         }
     }
 
+    @Test
+    void theDownloadHostThatSiteYamlNamesIsRequestedAndNoOther() throws Exception {
+        try (HostileServer downloads = HostileServer.start(cert).on("/dl/a.ipa", HostileServer.text("application/octet-stream", "abc"));
+             HostileServer server = HostileServer.start(cert)) {
+            String base = server.url("/").toString();
+            String ipa = downloads.url("/dl/a.ipa").toString();
+            server.on("/m.plist", HostileServer.text("text/xml", manifest(ipa)))
+                    .on("/releases.json", HostileServer.text("application/json", listing(base, List.of(base + "m.plist"), List.of(ipa))));
+            Path site = Files.createDirectories(tmp.resolve("cdn-site"));
+            Files.writeString(site.resolve("site.yaml"), "title: Hostile\nbase_url: " + base + "\ndownloads_base_url: "
+                    + downloads.url("/dl/") + "\n");
+
+            Run alone = check(base);
+            assertEquals(Main.FAILED, alone.exitCode(), alone.all());
+            assertEquals(0, downloads.requests(), alone.out());
+            assertTrue(alone.out().contains("✗ Field 1.0: listed URLs are on the checked hosts (" + ipa), alone.out());
+
+            Run withSite = check(base, "--site", site.toString());
+            assertTrue(downloads.requests() > 0, withSite.out());
+            assertTrue(withSite.out().contains("✓ Field 1.0: .ipa answers HEAD with 200 without a redirect (" + ipa + ")"), withSite.out());
+            assertTrue(withSite.out().contains("✓ Field 1.0: .ipa Content-Length matches the listed size (3 bytes)"), withSite.out());
+        }
+    }
+
     /** The whole command in a JVM of 256 MB against a listing that never ends, with the default limits. */
     @Test
     void anEndlessListingEndsCleanlyInA256MbHeapWithTheDefaultLimits() throws Exception {

@@ -81,6 +81,8 @@ final class HostileServer implements AutoCloseable {
         return exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", type);
+            // A HEAD answer carries the length of the body it does not send, as static servers do.
+            if (exchange.getRequestMethod().equals("HEAD")) exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
             exchange.sendResponseHeaders(200, exchange.getRequestMethod().equals("HEAD") ? -1 : bytes.length);
             if (!exchange.getRequestMethod().equals("HEAD")) exchange.getResponseBody().write(bytes);
         };
