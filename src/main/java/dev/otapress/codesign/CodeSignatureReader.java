@@ -41,7 +41,20 @@ public final class CodeSignatureReader {
 
     /** Reads the seal and signer of the bundle whose files these are (the main .app folder). */
     public CodeSignature read(SealedFiles app) throws IOException {
-        Bundle main = verify(app, 0);
+        return read(app, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads the seal, reading at most {@code maxExpandedBytes} out of the archive in all (every
+     * file and pass counted); beyond that, the seal is broken with the reason.
+     */
+    public CodeSignature read(SealedFiles app, long maxExpandedBytes) throws IOException {
+        Bundle main;
+        try {
+            main = verify(new ExpansionBudget(app, maxExpandedBytes), 0);
+        } catch (ExpansionBudget.Exceeded e) {
+            return new CodeSignature(CodeSignature.Status.INVALID, List.of(e.getMessage()), null, null, null, null, null);
+        }
         if (main == null) return CodeSignature.NONE;
         CodeSignature.Status status = main.problems.isEmpty() ? CodeSignature.Status.VALID : CodeSignature.Status.INVALID;
         return new CodeSignature(status, List.copyOf(main.problems), format(main.slices), signer(main.slices),

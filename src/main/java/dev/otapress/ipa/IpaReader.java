@@ -41,6 +41,10 @@ public final class IpaReader {
 
     /** Info.plist files are a few KB; anything this large is not a real one. */
     static final int MAX_PLIST_BYTES = 8 * 1024 * 1024;
+    /** Verifying a seal reads every file (the executable twice): at most this many times the archive, … */
+    private static final long EXPANSION_RATIO = 64;
+    /** … and at least this much, for small archives of very compressible files. */
+    private static final long MIN_EXPANSION_BUDGET = 4L << 30;
 
     private static final Pattern MAIN_INFO_PLIST = Pattern.compile("^Payload/[^/]+\\.app/Info\\.plist$");
     private static final Pattern WRAPPED_INFO_PLIST = Pattern.compile("^(.+/)Payload/[^/]+\\.app/Info\\.plist$");
@@ -89,7 +93,7 @@ public final class IpaReader {
 
         Contents contents;
         try (ZipFile zip = ZipFile.builder().setPath(archive).setUseUnicodeExtraFields(true).get()) {
-            contents = readZip(zip);
+            contents = readZip(zip, size);
         } catch (IOException e) {
             throw new IpaException("not a readable zip archive (" + e.getMessage()
                     + "); an .ipa is the zip that Xcode's Export or `xcodebuild -exportArchive` writes", e);
@@ -102,7 +106,7 @@ public final class IpaReader {
     private record Contents(String infoPlistPath, Instant infoPlistTime, AppInfo app, ProvisioningProfile profile,
                             Icon icon, List<NestedBundle> extensions, CodeSignature codeSignature, List<String> warnings) {}
 
-    private Contents readZip(ZipFile zip) throws IOException, IpaException {
+    private Contents readZip(ZipFile zip, long size) throws IOException, IpaException {
         List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
         List<ZipArchiveEntry> mains = new ArrayList<>();
         String wrappedPrefix = null;
@@ -139,7 +143,7 @@ public final class IpaReader {
         ProvisioningProfile profile = profile(files, appFolder, app, warnings);
         Icon icon = iconFinder.find(plist, files, appFolder, warnings);
         List<NestedBundle> extensions = nestedBundles.find(files, appFolder, warnings);
-        CodeSignature signature = codeSignature(files, appFolder, profile);
+        CodeSignature signature = codeSignature(files, profile, size);
         return new Contents(main.getName(), entryTime(main), app, profile, icon, extensions, signature, warnings);
     }
 
@@ -163,10 +167,12 @@ public final class IpaReader {
      * The seal of the app, compared with its profile. A read error inside the archive (a damaged
      * entry) breaks the seal like any other change: the phone could not read that file either.
      */
-    private CodeSignature codeSignature(ZipBundleFiles files, String appFolder, ProvisioningProfile profile) {
+    private CodeSignature codeSignature(ZipBundleFiles files, ProvisioningProfile profile, long archiveSize) {
+        // Real apps inflate a few times over; a sealed zip bomb inflates a thousandfold.
+        long maxExpandedBytes = Math.max(MIN_EXPANSION_BUDGET, EXPANSION_RATIO * archiveSize);
         CodeSignature signature;
         try {
-            signature = signatureReader.read(files);
+            signature = signatureReader.read(files, maxExpandedBytes);
         } catch (IOException e) {
             signature = new CodeSignature(CodeSignature.Status.INVALID, List.of("cannot read " + e.getMessage()),
                     null, null, null, null, null);

@@ -179,6 +179,20 @@ class SyntheticSignatureTest {
         assertTrue(sig.problems().toString().contains("takes too long"), sig.problems().toString());
     }
 
+    @Test
+    void readingStopsAtTheExpansionBudget() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("Info.plist", info());
+        byte[] cr = emptyResources();
+        files.put("_CodeSignature/CodeResources", cr);
+        files.put("App", SignedApp.executable(CODE, info(), cr, "com.example.app", null));
+        CodeSignature within = new CodeSignatureReader().read(new MemoryFiles(files), 1 << 20);
+        assertEquals(CodeSignature.Status.VALID, within.status(), within.problems().toString());
+        CodeSignature beyond = new CodeSignatureReader().read(new MemoryFiles(files), 10_000);
+        assertEquals(CodeSignature.Status.INVALID, beyond.status());
+        assertTrue(beyond.problems().get(0).contains("expands to more than 10000 bytes"), beyond.problems().toString());
+    }
+
     private static byte[] patchLe(byte[] b, int at, int value) {
         byte[] c = b.clone();
         ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(at, value);
