@@ -32,6 +32,13 @@ final class ServerConfigCommand implements Callable<Integer> {
     @Option(names = {"-b", "--base-url"}, paramLabel = "URL", description = "The portal's https base URL (default: base_url in site.yaml).")
     String baseUrl;
 
+    /** --base-url needs no site.yaml: the snippet depends on nothing else. */
+    private static BaseUrl fromOption(String text) {
+        BaseUrl.Parse parse = BaseUrl.parse(text);
+        if (!parse.ok()) throw new CliError("--base-url " + parse.problem());
+        return parse.url();
+    }
+
     @Override
     public Integer call() {
         ServerKind kind;
@@ -41,7 +48,7 @@ final class ServerConfigCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            BaseUrl url = new SiteConfigLoader().load(site.dir(), baseUrl).baseUrl();
+            BaseUrl url = baseUrl != null ? fromOption(baseUrl) : new SiteConfigLoader().load(site.dir(), null).baseUrl();
             spec.commandLine().getOut().print(new ServerConfigs(url).render(kind));
             spec.commandLine().getOut().flush();
             return Main.OK;

@@ -6,6 +6,7 @@ import dev.otapress.Utf8;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Set;
 /** Reads site.yaml into a {@link SiteConfig}, reporting every mistake at once. */
 public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yaml";
+    /** Stands in for a base_url that is missing or wrong while the rest of site.yaml is checked. */
+    private static final BaseUrl UNKNOWN_BASE_URL = BaseUrl.of("https://base-url.invalid/");
 
     private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
             "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder",
@@ -30,25 +33,52 @@ public final class SiteConfigLoader {
      * @param baseUrlOverride a base URL from the command line that replaces the file's, or null
      */
     public SiteConfig load(Path siteDir, String baseUrlOverride) throws BuildException {
+        return loadAll(siteDir, baseUrlOverride).orThrow();
+    }
+
+    /** Like {@link #load}, but returns what can be used of a file with mistakes. */
+    public Loaded loadAll(Path siteDir, String baseUrlOverride) {
         Path file = siteDir.resolve(FILE_NAME);
         String text;
         try {
             text = Utf8.read(file);
         } catch (NoSuchFileException e) {
-            throw new BuildException(Diagnostic.error(file, "not found; every site needs a site.yaml with at least"
-                    + " 'title:' and 'base_url:' (or pass --site to point at the site folder)"));
+            Path yml = siteDir.resolve("site.yml");
+            return new Loaded(null, List.of(Diagnostic.error(file, Files.exists(yml)
+                    ? "not found, but there is a site.yml: otapress reads site.yaml; rename it (git mv site.yml site.yaml)"
+                    : "not found; every site needs a site.yaml with at least"
+                    + " 'title:' and 'base_url:' (or pass --site to point at the site folder)")));
         } catch (CharacterCodingException e) {
-            throw new BuildException(Diagnostic.error(file, "is not UTF-8 text; save it as UTF-8"));
+            return new Loaded(null, List.of(Diagnostic.error(file, "is not UTF-8 text; save it as UTF-8")));
         } catch (IOException e) {
-            throw new BuildException(Diagnostic.error(file, "cannot be read: " + e.getMessage()));
+            return new Loaded(null, List.of(Diagnostic.error(file, "cannot be read: " + e.getMessage())));
         }
-        return parse(file, text, baseUrlOverride);
+        return parseAll(file, text, baseUrlOverride);
     }
 
     public SiteConfig parse(Path file, String text, String baseUrlOverride) throws BuildException {
+        return parseAll(file, text, baseUrlOverride).orThrow();
+    }
+
+    /**
+     * site.yaml read as far as it can be: every mistake, and the config with each wrong key at its
+     * default (null only when the file cannot be read or parsed at all).
+     */
+    public record Loaded(SiteConfig config, List<Diagnostic> problems) {
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
+
+        public SiteConfig orThrow() throws BuildException {
+            if (!problems.isEmpty()) throw new BuildException(problems);
+            return config;
+        }
+    }
+
+    private Loaded parseAll(Path file, String text, String baseUrlOverride) {
         List<Diagnostic> problems = new ArrayList<>();
         YamlMapping yaml = YamlMapping.parse(file, text, 0, problems);
-        if (yaml == null) throw new BuildException(problems);
+        if (yaml == null) return new Loaded(null, problems);
         yaml.rejectUnknownKeys(TOP_KEYS, "");
 
         String title = yaml.string("title");
@@ -73,6 +103,7 @@ public final class SiteConfigLoader {
         String theme = yaml.string("theme");
         if (theme != null && !theme.matches("[A-Za-z0-9._-]+")) {
             yaml.error("theme", "'theme' must be the name of a folder under themes/, not a path");
+            theme = null;
         }
 
         boolean unsafeHtml = false;
@@ -104,18 +135,23 @@ public final class SiteConfigLoader {
             releaseFolder = null;
         }
 
-        if (!problems.isEmpty() || title == null || baseUrl == null) throw new BuildException(problems);
+        SiteConfig config = null;
         try {
-            return new SiteConfig(title.strip(), baseUrl, description == null ? "" : description.strip(),
+            // Keys that are wrong take their defaults, so that the rest of the file (checks:, channels:)
+            // still applies while the build reports the mistakes: one wrong key must not cascade.
+            BaseUrl url = baseUrl != null ? baseUrl : UNKNOWN_BASE_URL;
+            config = new SiteConfig(title == null || title.isBlank() ? "" : title.strip(), url,
+                    description == null ? "" : description.strip(),
                     theme == null ? "default" : theme, new SiteConfig.MarkdownOptions(unsafeHtml),
                     channels, checks, defaultChannel == null ? SiteConfig.Channel.STABLE.name() : defaultChannel,
                     registration == null ? "" : registration.strip(), !Boolean.FALSE.equals(udidCheck),
-                    salt == null || salt.isBlank() ? baseUrl.toString() : salt.strip(),
+                    salt == null || salt.isBlank() ? url.toString() : salt.strip(),
                     releaseFolder == null ? ReleaseFolderPattern.DEFAULT : releaseFolder.strip(),
                     downloadsBaseUrl);
         } catch (IllegalArgumentException e) {
-            throw new BuildException(Diagnostic.error(file, e.getMessage()));
+            problems.add(Diagnostic.error(file, e.getMessage()));
         }
+        return new Loaded(config, problems);
     }
 
     private static List<SiteConfig.Channel> channels(YamlMapping yaml) {

@@ -87,6 +87,7 @@ public final class ContentScanner {
             List<Path> files = e.getValue();
             files.sort(Comparator.comparing(Path::toString));
             List<Path> ipas = files.stream().filter(ContentScanner::isIpa).toList();
+            quietMistakes(contentDir, folder, files, !ipas.isEmpty(), problems);
             if (ipas.isEmpty()) continue;
             if (folder.equals(contentDir)) {
                 problems.add(Diagnostic.error(ipas.get(0), "an .ipa directly in content/ has no page of its own;"
@@ -135,6 +136,34 @@ public final class ContentScanner {
                 : String.format("the control character U+%04X", bad)) + ", which cannot be part of a web address;"
                 + " rename it (a backslash usually means a Windows archive was unzipped: use '/' folders instead)"));
         return true;
+    }
+
+    /** Names of release notes that otapress does not read, seen in other tools' layouts. */
+    private static final java.util.Set<String> OTHER_NOTES = java.util.Set.of("release_notes.md", "releasenotes.md",
+            "release-notes.md", "notes.md", "changelog.md", "readme.md");
+
+    /** Layouts that would otherwise be ignored without a word: each gets a warning naming the fix. */
+    private static void quietMistakes(Path contentDir, Path folder, List<Path> files, boolean hasIpa, List<Diagnostic> problems) {
+        boolean hasNotes = files.stream().anyMatch(f -> f.getFileName().toString().equals(NOTES));
+        if (folder.equals(contentDir)) {
+            if (hasNotes) {
+                problems.add(Diagnostic.warning(contentDir.resolve(NOTES), "is not read: the home page's introduction"
+                        + " is content/" + INTRO + "; rename it"));
+            }
+            return;
+        }
+        if (!hasIpa && hasNotes) {
+            problems.add(Diagnostic.warning(folder.resolve(NOTES), "has no .ipa beside it, so this folder is not a"
+                    + " release and is not published: put the build here (with Git LFS, run 'git lfs pull')"));
+        }
+        if (hasIpa && !hasNotes) {
+            for (Path f : files) {
+                if (OTHER_NOTES.contains(f.getFileName().toString().toLowerCase(Locale.ROOT))) {
+                    problems.add(Diagnostic.warning(f, "is not read as the release notes: otapress reads " + NOTES
+                            + " in the release folder; rename it to " + NOTES));
+                }
+            }
+        }
     }
 
     private static boolean isIpa(Path file) {

@@ -47,6 +47,15 @@ public record InstallChecks(CheckSwitches switches) {
         }
     }
 
+    /**
+     * How to turn a check off, said only while it is on: advice to set what is already set would
+     * send people looking for a mistake in the wrong place.
+     */
+    private static String advice(boolean on, String key) {
+        return on ? " (to publish it anyway, set checks." + key + ": false in site.yaml, or under checks: in this"
+                + " release's index.md)" : " (published anyway: checks." + key + " is false)";
+    }
+
     public List<Finding> check(IpaInfo ipa, Instant now) {
         List<Finding> findings = new ArrayList<>();
         ProvisioningProfile p = ipa.profile();
@@ -54,7 +63,7 @@ public record InstallChecks(CheckSwitches switches) {
         if (p == null) {
             findings.add(new Finding(switches.missingProfile(), "has no readable embedded.mobileprovision: it is unsigned or built for"
                     + " the simulator, and no device will install it; export it with an Enterprise, Ad Hoc or Development"
-                    + " profile" + String.format(turnOff, "missing_profile"), Blocker.PROFILE_MISSING,
+                    + " profile" + advice(switches.missingProfile(), "missing_profile"), Blocker.PROFILE_MISSING,
                     "it carries no provisioning profile"));
             findings.addAll(new SignatureChecks(switches).check(ipa, turnOff));
             return findings;
@@ -62,20 +71,20 @@ public record InstallChecks(CheckSwitches switches) {
         if (!p.type().installableOverTheAir()) {
             findings.add(new Finding(switches.appStoreBuild(), "is signed for the App Store (profile '" + p.name() + "'), which iOS"
                     + " never installs from a web page; export it again with an Enterprise or Ad Hoc profile"
-                    + String.format(turnOff, "app_store_build"), Blocker.APP_STORE_BUILD,
+                    + advice(switches.appStoreBuild(), "app_store_build"), Blocker.APP_STORE_BUILD,
                     "it is signed for the App Store"));
         }
         if (!p.coversBundleId(ipa.app().bundleIdentifier())) {
             findings.add(new Finding(switches.bundleIdMismatch(), "is signed with profile '" + p.name() + "' for "
                     + p.applicationIdentifier() + ", which does not cover " + ipa.app().bundleIdentifier()
                     + "; iOS will refuse the install: sign it with a profile for its bundle id"
-                    + String.format(turnOff, "bundle_id_mismatch"), Blocker.BUNDLE_ID_MISMATCH,
+                    + advice(switches.bundleIdMismatch(), "bundle_id_mismatch"), Blocker.BUNDLE_ID_MISMATCH,
                     "its profile does not cover " + ipa.app().bundleIdentifier()));
         }
         if (p.isExpiredAt(now)) {
             findings.add(new Finding(switches.expiredProfile(), "has a provisioning profile that expired on " + DAY.format(p.expires())
                     + "; iOS will not install or launch it: renew the profile and export the build again"
-                    + String.format(turnOff, "expired_profile"), Blocker.PROFILE_EXPIRED,
+                    + advice(switches.expiredProfile(), "expired_profile"), Blocker.PROFILE_EXPIRED,
                     "its profile expired on " + DAY.format(p.expires())));
         } else if (p.expiresWithin(now, switches.warningDays())) {
             long days = Duration.between(now, p.expires()).toDays();

@@ -67,10 +67,9 @@ public final class OutputWriter {
         } catch (IOException e) {
             throw new OutputException("cannot create " + parent + ": " + e.getMessage(), e);
         }
-        Path lockFile = parent.resolve(".otapress-lock-" + name);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile(target), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new OutputException("another otapress build is writing " + target
@@ -233,8 +232,7 @@ public final class OutputWriter {
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent)) return;
         String name = target.getFileName().toString();
-        Path lockFile = parent.resolve(".otapress-lock-" + name);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(lockFile(target), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel);
             if (lock == null) return;
             try {
@@ -244,6 +242,22 @@ public final class OutputWriter {
             }
         } catch (IOException e) {
             // write() meets the same problem with the output folder and reports it with what to do.
+        }
+    }
+
+    /**
+     * The lock file for an output folder: in the system's temporary folder, named by the output's
+     * absolute path, so that no build leaves a file in the site (which is often a git work tree).
+     */
+    static Path lockFile(Path target) throws IOException {
+        Path locks = Path.of(System.getProperty("java.io.tmpdir"), "otapress-locks");
+        Files.createDirectories(locks);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return locks.resolve(java.util.HexFormat.of().formatHex(digest, 0, 16) + ".lock");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

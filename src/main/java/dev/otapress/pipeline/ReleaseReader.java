@@ -78,6 +78,10 @@ public final class ReleaseReader {
                 : frontMatter.read(source.notes(), problems);
         IpaInfo ipa = null;
         try {
+            if (GitLfs.isPointer(source.ipa())) {
+                throw new IpaException("is a Git LFS pointer, not the build: run 'git lfs pull' (in CI, check out"
+                        + " with LFS, e.g. actions/checkout with 'lfs: true', or GIT_LFS_SKIP_SMUDGE unset)");
+            }
             ipa = ipas.read(source.ipa());
             for (String w : ipa.warnings()) problems.add(Diagnostic.warning(source.ipa(), w));
         } catch (IpaException e) {

@@ -26,6 +26,7 @@ import dev.otapress.yaml.DidYouMean;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -95,12 +96,11 @@ public final class SiteBuilder {
     private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics)
             throws BuildException, IOException, OutputWriter.OutputException {
         Path siteDir = request.siteDir();
-        SiteConfig config = null;
-        try {
-            config = configLoader.load(siteDir, request.baseUrlOverride());
-        } catch (BuildException e) {
-            diagnostics.addAll(e.diagnostics());
-        }
+        // A wrong key takes its default and the rest of site.yaml (checks:, channels:) still applies,
+        // so its mistakes are reported once, at the top, and not again as their consequences.
+        SiteConfigLoader.Loaded loaded = configLoader.loadAll(siteDir, request.baseUrlOverride());
+        diagnostics.addAll(loaded.problems());
+        SiteConfig config = loaded.config();
         Markdown markdown = new Markdown(config != null && config.markdown().unsafeHtml());
 
         ContentScanner.Scan scan = scanner.scan(siteDir.resolve("content"));
@@ -124,6 +124,11 @@ public final class SiteBuilder {
             else releases.add(r.release());
         }
         diagnostics.addAll(cache.warnings());
+        if (releases.isEmpty() && drafts == 0 && scan.sources().isEmpty() && Files.isDirectory(siteDir.resolve("content"))) {
+            diagnostics.add(Diagnostic.warning(siteDir.resolve("content"), "holds no release, so the portal is empty: put each"
+                    + " build in a folder of its own beside its index.md, e.g. content/my-app/1.0-1/MyApp.ipa"
+                    + " (otapress add MyApp.ipa does that)"));
+        }
         List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, diagnostics);
         Theme theme = config == null ? null
                 : Theme.resolve(siteDir, config.theme(), siteDir.resolve(SiteConfigLoader.FILE_NAME), diagnostics);
@@ -158,11 +163,18 @@ public final class SiteBuilder {
                 .toList();
     }
 
+    /** site.yaml's mistakes come first: they are often the cause of what follows. */
+    private static boolean isSiteYaml(Diagnostic d) {
+        return d.file() != null && d.file().getFileName() != null
+                && d.file().getFileName().toString().equals(SiteConfigLoader.FILE_NAME);
+    }
+
     private static void failOnErrors(List<Diagnostic> diagnostics) throws BuildException {
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             List<Diagnostic> sorted = new ArrayList<>(diagnostics);
             // Errors first, then by file and line, so the output reads like a compiler's.
             sorted.sort(Comparator.comparing((Diagnostic d) -> !d.isError())
+                    .thenComparing(d -> !isSiteYaml(d))
                     .thenComparing(d -> d.file() == null ? "" : d.file().toString())
                     .thenComparingInt(Diagnostic::line));
             throw new BuildException(sorted);
