@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
                 ServerConfigCommand.class,
                 CheckCommand.class,
                 LinkCommand.class,
+                ServeCommand.class,
                 InspectCommand.class,
                 CommandLine.HelpCommand.class,
         })
