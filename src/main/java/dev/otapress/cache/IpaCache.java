@@ -85,9 +85,11 @@ public final class IpaCache {
         return root != null;
     }
 
-    /** Problems met with the cache's own files, as warnings; the build went on without them. */
-    public List<Diagnostic> warnings() {
-        return new ArrayList<>(warnings);
+    /** Problems met with the cache's own files since the last call, as warnings; the build went on without them. */
+    public List<Diagnostic> takeWarnings() {
+        List<Diagnostic> taken = new ArrayList<>();
+        for (Diagnostic d = warnings.poll(); d != null; d = warnings.poll()) taken.add(d);
+        return taken;
     }
 
     /** The facts of the .ipa at {@code source} if the file system vouches it is the file cached; else null. */
@@ -123,6 +125,11 @@ public final class IpaCache {
         Path facts = factsFile(info.sha256());
         if (damaged.contains(facts) || !Files.exists(facts)) writeJson(facts, new FactsEntry(info));
         if (stamp != null) writeJson(stampFile(source), new StampEntry(key(source), stamp, info.sha256()));
+    }
+
+    /** Scaled icons kept between builds; null when the cache is off. */
+    public ScaledIconStore scaledIcons() {
+        return root == null ? null : new ScaledIconStore(root.resolve("scaled"), this);
     }
 
     /** Records of what a previous build wrote into an output folder, for {@link PreviousOutput}. */

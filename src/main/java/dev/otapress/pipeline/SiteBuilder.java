@@ -123,7 +123,7 @@ public final class SiteBuilder {
             if (r.release().draft() && !request.drafts()) drafts++;
             else releases.add(r.release());
         }
-        diagnostics.addAll(cache.warnings());
+        diagnostics.addAll(cache.takeWarnings());
         if (releases.isEmpty() && drafts == 0 && scan.sources().isEmpty() && Files.isDirectory(siteDir.resolve("content"))) {
             diagnostics.add(Diagnostic.warning(siteDir.resolve("content"), "holds no release, so the portal is empty: put each"
                     + " build in a folder of its own beside its index.md, e.g. content/my-app/1.0-1/MyApp.ipa"
@@ -137,11 +137,12 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant()).prepare(assembly.site());
+        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons()).prepare(assembly.site());
         diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);
 
         diagnostics.addAll(RenderStep.run(prepared, session, options.threads()));
+        diagnostics.addAll(cache.takeWarnings());
         failOnErrors(diagnostics);
         OutputWriter.Written written = session.commit();
         writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));

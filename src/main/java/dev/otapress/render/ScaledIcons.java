@@ -1,5 +1,6 @@
 package dev.otapress.render;
 
+import dev.otapress.cache.ScaledIconStore;
 import dev.otapress.image.IconScaler;
 import dev.otapress.image.PlaceholderIcon;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Scales and encodes each distinct icon once per build, keyed by its content and size: a history
  * of a thousand releases usually shares one icon, and scaling is the dearest step of a page.
- * Threads asking for the same icon at once wait for the one that makes it.
+ * Threads asking for the same icon at once wait for the one that makes it. With the cache on,
+ * icons scaled by earlier builds are taken from it (checked against their recorded hash).
  */
 final class ScaledIcons {
     /** A scaled PNG, or why the source could not be scaled. */
@@ -28,15 +30,26 @@ final class ScaledIcons {
     private final ConcurrentMap<String, FutureTask<Scaled>> made = new ConcurrentHashMap<>();
     private final AtomicInteger scaled = new AtomicInteger();
     private final AtomicInteger asked = new AtomicInteger();
+    private final ScaledIconStore store;
+
+    /** @param store scaled icons kept from earlier builds, or null */
+    ScaledIcons(ScaledIconStore store) {
+        this.store = store;
+    }
 
     /** The icon at this size; a failure carries the placeholder's bytes and the reason. */
     Scaled scaled(byte[] sourcePng, String appName, IconSize size) {
         asked.incrementAndGet();
         if (sourcePng == null) return new Scaled(placeholder(appName, size), null);
-        return once("icon " + size.pixels() + " " + sha256(sourcePng), () -> {
+        String sha = sha256(sourcePng);
+        return once("icon " + size.pixels() + " " + sha, () -> {
+            byte[] kept = store == null ? null : store.get(sha, size.pixels());
+            if (kept != null) return new Scaled(kept, null);
             scaled.incrementAndGet();
             try {
-                return new Scaled(scaler.scale(sourcePng, size.pixels()), null);
+                byte[] png = scaler.scale(sourcePng, size.pixels());
+                if (store != null) store.put(sha, size.pixels(), png);
+                return new Scaled(png, null);
             } catch (IOException e) {
                 return new Scaled(null, e.getMessage());
             }

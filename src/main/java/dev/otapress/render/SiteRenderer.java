@@ -1,6 +1,7 @@
 package dev.otapress.render;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.cache.ScaledIconStore;
 import dev.otapress.output.OutputFile;
 import dev.otapress.site.Site;
 
@@ -25,17 +26,24 @@ public final class SiteRenderer {
     private final Theme theme;
     private final Path siteDir;
     private final Instant now;
+    private final ScaledIconStore icons;
     private final List<OutputKind> kinds;
 
     /** @param now when the build runs, for "expires soon" notes on the pages */
     public SiteRenderer(Theme theme, Path siteDir, Instant now) {
-        this(theme, siteDir, now, OutputKinds.ALL);
+        this(theme, siteDir, now, null, OutputKinds.ALL);
     }
 
-    SiteRenderer(Theme theme, Path siteDir, Instant now, List<OutputKind> kinds) {
+    /** @param icons scaled icons kept by earlier builds (the cache), or null */
+    public SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons) {
+        this(theme, siteDir, now, icons, OutputKinds.ALL);
+    }
+
+    SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, List<OutputKind> kinds) {
         this.theme = theme;
         this.siteDir = siteDir;
         this.now = now;
+        this.icons = icons;
         this.kinds = List.copyOf(kinds);
     }
 
@@ -47,7 +55,7 @@ public final class SiteRenderer {
         } catch (IOException e) {
             return new Prepared(null, new Plan(List.of(), List.of(themeError(e))));
         }
-        RenderContext context = new RenderContext(site, theme, templates, siteDir, now, new ScaledIcons());
+        RenderContext context = new RenderContext(site, theme, templates, siteDir, now, new ScaledIcons(icons));
         List<OutputKind.Planned> files = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (OutputKind kind : kinds) {

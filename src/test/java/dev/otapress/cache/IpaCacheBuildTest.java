@@ -177,6 +177,32 @@ class IpaCacheBuildTest {
     }
 
     @Test
+    void aDamagedScaledIconIsScaledAgainNeverPublished() throws Exception {
+        TestSite site = site("site");
+        build(site, dir.resolve("first"), options(2, true));
+        Map<String, String> expected = TreeSnapshot.of(dir.resolve("first"));
+        List<Path> scaled;
+        try (Stream<Path> walk = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
+            scaled = walk.filter(p -> p.toString().endsWith(".png") && p.getParent().getFileName().toString().equals("scaled")).toList();
+        }
+        assertEquals(2, scaled.size(), "one icon, two sizes: " + scaled);
+        BuildResult warm = build(site, dir.resolve("warm"), options(2, true));
+        assertEquals(0, warm.icons().scalings(), "a rebuild scales nothing");
+        for (Path p : scaled) Files.write(p, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        BuildResult result = build(site, dir.resolve("second"), options(2, true));
+        assertEquals(2, result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).count());
+        assertEquals(2, result.icons().scalings());
+        assertEquals(expected, TreeSnapshot.of(dir.resolve("second")));
+    }
+
+    @Test
+    void identicalIconsAreScaledOncePerBuild() throws Exception {
+        BuildResult result = build(site("site"), dir.resolve("out"), options(4, false));
+        assertEquals(12, result.icons().files());
+        assertEquals(2, result.icons().scalings(), "six releases share one icon: one scaling per size");
+    }
+
+    @Test
     void aRebuildAcrossAnExpiryDateDecidesTheVerdictAfresh() throws Exception {
         TestSite site = TestSite.at(dir.resolve("site")).defaultSiteYaml();
         byte[] shortProfile = TestProfiles.enterprise("Acme Short")
