@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
         versionProvider = Main.Version.class,
         description = "Builds a static release portal for in-house iOS apps from release notes and .ipa files.",
         subcommands = {
+                InitCommand.class,
                 BuildCommand.class,
                 AddCommand.class,
                 ServerConfigCommand.class,

@@ -29,6 +29,16 @@ public final class SiteConfigLoader {
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
             "missing_profile", "expiry_warning_days", "code_seal", "signer", "old_signature");
 
+    /** Every top-level key site.yaml may hold (otapress init writes each of them, commented). */
+    public static Set<String> topKeys() {
+        return TOP_KEYS;
+    }
+
+    /** Every key under checks:. */
+    public static Set<String> checkKeys() {
+        return CHECK_KEYS;
+    }
+
     /**
      * @param baseUrlOverride a base URL from the command line that replaces the file's, or null
      */
