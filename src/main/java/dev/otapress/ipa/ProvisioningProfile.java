@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param certificates           the SHA-256 (lower-case hex) of each DeveloperCertificate's DER
  *                               bytes: the certificates allowed to sign builds with this profile
  * @param warnings               what was odd about the file but did not stop reading it
+ * @param deviceIds              the UDIDs ProvisionedDevices lists, in file order (empty when none)
  */
 public record ProvisioningProfile(
         Type type,
@@ -44,7 +45,8 @@ public record ProvisioningProfile(
         String applicationIdentifier,
         List<Instant> certificateExpiries,
         List<String> certificates,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> deviceIds) {
 
     /** The four ways Apple distributes a build; only the first three install over the air. */
     public enum Type {
@@ -103,6 +105,7 @@ public record ProvisioningProfile(
         certificateExpiries = certificateExpiries.stream().sorted().toList();
         certificates = List.copyOf(certificates);
         warnings = List.copyOf(warnings);
+        deviceIds = List.copyOf(deviceIds);
     }
 
     /** Whether the profile has expired at the given moment. */

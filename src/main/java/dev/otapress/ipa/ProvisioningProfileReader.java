@@ -184,7 +184,7 @@ public final class ProvisioningProfileReader {
                 name, Plists.text(plist.get("TeamName")), teamIdentifier, uuid, created, expires, devices,
                 strings(plist.get("Platform")), Plists.text(entitlements.get("aps-environment")), getTaskAllow,
                 applicationIdentifier, certificateExpiries(plist.get("DeveloperCertificates")),
-                certificates(plist.get("DeveloperCertificates")), warnings);
+                certificates(plist.get("DeveloperCertificates")), warnings, strings(plist.get("ProvisionedDevices")));
     }
 
     private static List<String> certificates(NSObject value) {

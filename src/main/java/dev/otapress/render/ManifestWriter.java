@@ -27,6 +27,7 @@ public final class ManifestWriter {
         List<String[]> assets = new ArrayList<>();
         assets.add(new String[] {"software-package", urls.download(Urls.ipa(release))});
         for (IconSize size : IconSize.values()) {
+            if (size.manifestKind() == null) continue;
             assets.add(new String[] {size.manifestKind(), urls.download(Urls.icon(release, size))});
         }
         StringBuilder x = new StringBuilder(1024);

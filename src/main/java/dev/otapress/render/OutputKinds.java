@@ -15,6 +15,8 @@ public final class OutputKinds {
             new ThemeAssets(),
             new HomePage(),
             new AppPages(),
+            new HistoryPages(),
+            new AppIndexes(),
             new ReleasePages(),
             new Manifests(),
             new ReleaseIcons(),

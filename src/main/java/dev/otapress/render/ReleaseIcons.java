@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * &lt;release folder&gt;/icon-57.png and icon-512.png, the manifest's display-image and
- * full-size-image; a placeholder drawn from the app's name where the IPA has no usable icon.
+ * full-size-image, and icon-120.png and icon-180.png, what pages draw; a placeholder drawn from the app's name where the IPA has no usable icon.
  */
 final class ReleaseIcons implements OutputKind {
     @Override

@@ -116,6 +116,25 @@ public final class Urls {
         return APPS + app.bundleIdentifier() + "/";
     }
 
+    /** Page {@code number} of an app's history (1 is the oldest), linked as its folder. */
+    public static String historyFolder(App app, int number) {
+        return appFolder(app) + "history/" + number + "/";
+    }
+
+    public static String historyPage(App app, int number) {
+        return Target.page(historyFolder(app, number)).file();
+    }
+
+    /** The app's update check: the newest build of each channel (see LatestJson). */
+    public static String latestJson(App app) {
+        return appFolder(app) + "latest.json";
+    }
+
+    /** The app's search index: its whole history, compact, fetched by the page on the first search. */
+    public static String searchIndex(App app) {
+        return appFolder(app) + "search.json";
+    }
+
     public static String releasePage(Release r) {
         return release(r).file();
     }

@@ -1,17 +1,27 @@
 package dev.otapress.render;
 
 import dev.otapress.config.SiteConfig;
-import dev.otapress.ipa.DeviceFamily;
 import dev.otapress.codesign.CodeSignature;
+import dev.otapress.ipa.DeviceFamily;
 import dev.otapress.ipa.ProvisioningProfile;
-import dev.otapress.render.PageModel.ProfileView;
 import dev.otapress.render.PageModel.AppView;
 import dev.otapress.render.PageModel.ChannelView;
+import dev.otapress.render.PageModel.DateView;
+import dev.otapress.render.PageModel.FactsView;
 import dev.otapress.render.PageModel.FeedView;
+import dev.otapress.render.PageModel.GuardsView;
+import dev.otapress.render.PageModel.HistoryView;
+import dev.otapress.render.PageModel.LinksView;
+import dev.otapress.render.PageModel.NotesView;
+import dev.otapress.render.PageModel.PageLink;
 import dev.otapress.render.PageModel.PageView;
+import dev.otapress.render.PageModel.ProfileView;
+import dev.otapress.render.PageModel.ReleasePageView;
 import dev.otapress.render.PageModel.ReleaseView;
 import dev.otapress.render.PageModel.SiteView;
 import dev.otapress.media.ContentSecurityPolicy;
+import dev.otapress.render.PageModel.StateView;
+import dev.otapress.render.PageModel.VersionGroup;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
@@ -20,88 +30,110 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Builds the template model of each page from the site model. */
+/**
+ * Builds the template model of each page from the site model. Each page gets what it shows and no
+ * more: a release page its release, neighbours and a few earlier notes; an app page one page of
+ * history. What every page of an app shows (its header) is built once per page depth and shared.
+ */
 final class Views {
-    /**
-     * The servers' policy, less frame-ancestors: browsers ignore that directive in a meta tag and
-     * log an error for it.
-     */
+    /** How many builds of one version a history page lists before folding the rest. */
+    static final int BUILDS_SHOWN_PER_VERSION = 3;
+    /** How many earlier releases a release page reads out under "What's new since your version". */
+    static final int EARLIER_NOTES = 5;
 
     private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_LABEL = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Site site;
     private final Urls urls;
-    private final Set<String> latestInChannel = new HashSet<>();
     private final Instant now;
-    /**
-     * Views of every app as pages at one depth show them, keyed by the relative prefix to the root.
-     * Built once per depth and shared, so the model of a whole build is linear in the history.
-     */
+    private final Histories histories;
+    private final UdidHashes udids;
+    /** Every app's view as pages at one depth show it, keyed by the relative prefix to the root. */
     private final Map<String, List<AppView>> appsByRoot = new ConcurrentHashMap<>();
-    private final Map<Release, App> appOfRelease = new IdentityHashMap<>();
-    private final Map<Release, Integer> indexInApp = new IdentityHashMap<>();
-    private final Map<Release, Release> newestOfChannel = new IdentityHashMap<>();
 
     Views(Site site, Urls urls, Instant now) {
         this.site = site;
         this.urls = urls;
         this.now = now;
-        for (App app : site.apps()) {
-            Map<String, Release> newest = new HashMap<>();
-            for (int i = 0; i < app.releases().size(); i++) {
-                Release r = app.releases().get(i);
-                if (newest.putIfAbsent(r.channel(), r) == null) latestInChannel.add(r.sitePath());
-                newestOfChannel.put(r, newest.get(r.channel()));
-                appOfRelease.put(r, app);
-                indexInApp.put(r, i);
-            }
-        }
+        this.histories = new Histories(site.apps());
+        this.udids = new UdidHashes(site.config().udidSalt());
+    }
+
+    Histories histories() {
+        return histories;
     }
 
     PageModel home() {
-        return new PageModel(siteView(), page("home", site.config().title(), Urls.HOME,
-                // With one app the home page is that app's page, so it offers the app's feed too.
-                site.singleApp() ? site.apps().get(0) : null), apps(Urls.HOME), null, null);
+        String from = Urls.HOME;
+        PageView page = page("home", site.config().title(), from, site.singleApp() ? site.apps().get(0) : null);
+        if (site.singleApp()) {
+            App app = site.apps().get(0);
+            return new PageModel(siteView(), page, apps(from), apps(from).get(0), history(app, histories.pageCount(app), from, true), null);
+        }
+        return new PageModel(siteView(), page, apps(from), null, null, null);
     }
 
     PageModel app(App app) {
         String from = Urls.appPage(app);
-        return new PageModel(siteView(), page("app", app.name(), from, app), apps(from), appView(app, from), null);
+        return new PageModel(siteView(), page("app", app.name(), from, app), apps(from), appView(app, from),
+                history(app, histories.pageCount(app), from, true), null);
+    }
+
+    /** One page of an app's history, 1 being the oldest. */
+    PageModel historyPage(App app, int number) {
+        String from = Urls.historyPage(app, number);
+        String title = app.name() + " history, page " + number;
+        return new PageModel(siteView(), page("history", title, from, app), apps(from), appView(app, from),
+                history(app, number, from, false), null);
     }
 
     PageModel release(App app, Release r) {
         String from = Urls.releasePage(r);
-        int i = indexInApp.get(r);
+        List<Release> all = app.releases();
+        int i = histories.index(r);
         // "previous" is the older release, "next" the newer one, as in a history read top down.
-        ReleaseView previous = i + 1 < app.releases().size() ? release(app.releases().get(i + 1), from, null, null, false) : null;
-        ReleaseView next = i > 0 ? release(app.releases().get(i - 1), from, null, null, false) : null;
-        ReleaseView view = release(r, from, previous, next, true);
+        ReleaseView previous = i + 1 < all.size() ? release(all.get(i + 1), from) : null;
+        ReleaseView next = i > 0 ? release(all.get(i - 1), from) : null;
+        Release newest = histories.newestOfChannel(app, r.channel());
+        List<Release> before = histories.earlierInChannel(r, EARLIER_NOTES + 1);
+        List<ReleaseView> earlier = before.stream().limit(EARLIER_NOTES).map(e -> release(e, from, 4)).toList();
+        ReleaseView view = release(r, from);
+        // The QR code carries the page's https URL, never the itms-services link: a phone's camera
+        // opens the page in Safari, where the install button works.
+        var qr = Templates.markup(QrSvg.of(view.links().url(), "QR code of this page: " + view.links().url()));
+        ReleasePageView page = new ReleasePageView(view, previous, next, newest == r ? null : release(newest, from), earlier,
+                before.size() > EARLIER_NOTES, frontLink(app, from), qr, guards(r));
         String title = r.title() + " · " + site.config().title();
-        return new PageModel(siteView(), page("release", title, from, app), apps(from),
-                apps(from).get(site.apps().indexOf(app)), view);
+        return new PageModel(siteView(), page("release", title, from, app), apps(from), appView(app, from), null, page);
+    }
+
+    private GuardsView guards(Release r) {
+        ProvisioningProfile p = r.ipa().profile();
+        if (!site.config().udidCheck() || p == null || p.deviceIds().isEmpty() || !r.installable()) {
+            return new GuardsView(null, null);
+        }
+        return new GuardsView(udids.hashes(p.deviceIds()), site.config().udidSalt());
     }
 
     private SiteView siteView() {
+        String registration = site.config().deviceRegistration();
         return new SiteView(site.config().title(), site.config().description(), site.config().baseUrl().toString(),
-                Templates.markup(site.introHtml()), channels(site.channels().stream().map(SiteConfig.Channel::name).toList()),
-                site.releases().size());
+                Templates.markup(site.introHtml()), site.channels().stream().map(c -> channel(c.name())).toList(),
+                site.releases().size(), site.singleApp(), channel(site.config().defaultChannel()), registration,
+                registration.matches("https://\\S+") ? registration : null);
     }
 
-    private List<ChannelView> channels(List<String> names) {
-        return site.channels().stream().filter(c -> names.contains(c.name()))
-                .map(c -> new ChannelView(c.name(), c.label())).toList();
+    private ChannelView channel(String name) {
+        SiteConfig.Channel c = site.channel(name);
+        return new ChannelView(c.name(), c.label(), c.name().equals(site.config().defaultChannel()));
     }
 
     /** @param app the app whose feed the page offers besides the site's, or null */
@@ -114,54 +146,96 @@ final class Views {
         }
         return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, Urls.STYLESHEET),
                 Urls.relative(from, Urls.SCRIPT), Urls.relative(from, Urls.FAVICON), Urls.relative(from, Urls.LISTING),
-                urls.absolute(Urls.linkPath(from)),
-                ContentSecurityPolicy.pageMeta(urls.imageOrigin()), feeds);
+                urls.absolute(Urls.linkPath(from)), ContentSecurityPolicy.pageMeta(urls.imageOrigin()), feeds);
     }
 
     private List<AppView> apps(String from) {
-        return appsByRoot.computeIfAbsent(Urls.root(from), root -> site.apps().stream().map(a -> appView(a, from)).toList());
+        return appsByRoot.computeIfAbsent(Urls.root(from), root -> site.apps().stream().map(a -> buildAppView(a, from)).toList());
     }
 
     private AppView appView(App app, String from) {
-        List<ReleaseView> releases = app.releases().stream().map(r -> release(r, from, null, null, false)).toList();
-        Set<String> names = new LinkedHashSet<>();
-        for (Release r : app.releases()) names.add(r.channel());
-        String link = site.singleApp() ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appPage(app));
-        return new AppView(app.bundleIdentifier(), app.name(), link, iconLink(app.latest(), from), releases.get(0), releases,
-                channels(new ArrayList<>(names)));
+        return apps(from).get(site.apps().indexOf(app));
     }
 
-    private String iconLink(Release r, String from) {
-        return urls.downloadLink(from, Urls.icon(r, IconSize.FULL_SIZE_IMAGE));
+    private String frontLink(App app, String from) {
+        return site.singleApp() ? Urls.relative(from, Urls.HOME) : Urls.relative(from, Urls.appFolder(app));
     }
 
-    /** @param withQr whether the view is the page's own release, the only one that shows a QR code */
-    private ReleaseView release(Release r, String from, ReleaseView previous, ReleaseView next, boolean withQr) {
-        App app = appOfRelease.get(r);
-        Release newest = newestOfChannel.get(r);
-        ReleaseView newestView = newest == r ? null : release(newest, from, null, null, false);
-        SiteConfig.Channel channel = site.channel(r.channel());
-        String manifestUrl = urls.absolute(Urls.manifest(r));
-        String pageUrl = urls.absolute(Urls.releaseFolder(r));
-        // The QR code carries the page's https URL, never the itms-services link: a phone's camera
-        // opens the page in Safari, where the install button works.
-        var qr = withQr ? Templates.markup(QrSvg.of(pageUrl, "QR code of this page: " + pageUrl)) : null;
+    private AppView buildAppView(App app, String from) {
+        Release recommended = histories.newestOfChannel(app, site.config().defaultChannel());
+        List<ReleaseView> heads = new ArrayList<>();
+        List<ChannelView> channels = new ArrayList<>();
+        for (SiteConfig.Channel c : site.channels()) {
+            Release head = histories.newestOfChannel(app, c.name());
+            if (head == null) continue;
+            channels.add(channel(c.name()));
+            heads.add(release(head, from));
+        }
+        // The default channel leads, whatever the site's display order.
+        heads.sort((a, b) -> Boolean.compare(b.channel().recommended(), a.channel().recommended()));
+        Release face = recommended != null ? recommended : app.latest();
+        return new AppView(app.bundleIdentifier(), app.name(), frontLink(app, from), urls.downloadLink(from, Urls.icon(face, IconSize.PAGE)),
+                urls.downloadLink(from, Urls.icon(face, IconSize.PAGE_3X)),
+                recommended == null ? null : release(recommended, from), heads, channels,
+                Urls.relative(from, Urls.latestJson(app)), Urls.relative(from, Urls.searchIndex(app)), app.releases().size());
+    }
+
+    /** @param front whether the page is the app's own page (which links every older page) */
+    private HistoryView history(App app, int number, String from, boolean front) {
+        int count = histories.pageCount(app);
+        List<Release> releases = histories.page(app, number);
+        List<VersionGroup> groups = new ArrayList<>();
+        int start = 0;
+        while (start < releases.size()) {
+            int end = start;
+            while (end < releases.size() && releases.get(end).version().equals(releases.get(start).version())) end++;
+            List<ReleaseView> builds = releases.subList(start, end).stream().map(r -> release(r, from)).toList();
+            groups.add(new VersionGroup(releases.get(start).version(),
+                    builds.subList(0, Math.min(BUILDS_SHOWN_PER_VERSION, builds.size())),
+                    builds.subList(Math.min(BUILDS_SHOWN_PER_VERSION, builds.size()), builds.size())));
+            start = end;
+        }
+        List<PageLink> pages = new ArrayList<>();
+        if (front) {
+            for (int k = number - 1; k >= 1; k--) {
+                List<Release> on = histories.page(app, k);
+                pages.add(new PageLink(k, on.get(on.size() - 1).version() + " – " + on.get(0).version(),
+                        Urls.relative(from, Urls.historyFolder(app, k))));
+            }
+        }
+        // An older page must stay byte-identical when builds are added: it names no page count
+        // and links the next newer page by number, which exists from the moment this one is full.
+        String newer = number < count ? Urls.relative(from, Urls.historyFolder(app, number + 1)) : null;
+        String older = number > 1 ? Urls.relative(from, Urls.historyFolder(app, number - 1)) : null;
+        return new HistoryView(number, front ? count : 0, groups, front ? null : newer, older, frontLink(app, from), pages);
+    }
+
+    ReleaseView release(Release r, String from) {
+        return release(r, from, 3);
+    }
+
+    /** @param notesTop the heading level the notes' own top headings get on this page */
+    private ReleaseView release(Release r, String from, int notesTop) {
         var a = r.ipa().app();
         boolean installable = r.installable();
-        return new ReleaseView(r.title(), a.name(), a.bundleIdentifier(), a.version(), a.build(),
-                ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
-                r.channel(), channel.label(), latestInChannel.contains(r.sitePath()),
-                app.latest() == r,
-                a.minimumOSVersion(), a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
+        String manifestUrl = urls.absolute(Urls.manifest(r));
+        LinksView links = new LinksView(Urls.relative(from, Urls.releaseFolder(r)), urls.absolute(Urls.releaseFolder(r)),
+                installable ? manifestUrl : null, installable ? urls.download(Urls.ipa(r)) : null,
+                installable ? urls.downloadLink(from, Urls.ipa(r)) : null,
+                urls.downloadLink(from, Urls.icon(r, IconSize.PAGE)), urls.downloadLink(from, Urls.icon(r, IconSize.PAGE_3X)),
+                installable ? Urls.installLink(manifestUrl) : null);
+        FactsView facts = new FactsView(a.name(), a.bundleIdentifier(), a.minimumOSVersion(),
+                a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
                 r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
-                Templates.markup(r.notesHtml()), r.excerpt(),
-                String.join(" ", r.title(), a.version(), a.build(), channel.label(), r.notesText()).toLowerCase(Locale.ROOT),
-                Urls.relative(from, Urls.releasePage(r)), pageUrl, installable ? manifestUrl : null,
-                installable ? urls.download(Urls.ipa(r)) : null, installable ? urls.downloadLink(from, Urls.ipa(r)) : null,
-                iconLink(r, from), installable ? Urls.installLink(manifestUrl) : null,
-                r.state().id(), r.state().sentence(), profile(r.ipa().profile(), r.ipa().codeSignature()),
-                r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList(),
-                r.params(), previous, next, newestView, qr);
+                r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList());
+        DateView date = new DateView(ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
+                // A date given without a time is midnight UTC: printing "00:00" would invent a time.
+                TIME_LABEL.format(r.date()).equals("00:00") ? "" : TIME_LABEL.format(r.date()));
+        return new ReleaseView(r.title(), a.version(), a.build(), channel(r.channel()), date,
+                histories.newestOfChannel(histories.appOf(r), r.channel()) == r, histories.index(r) == 0,
+                new StateView(r.state().id(), installable, r.state().sentence()), facts, links, profile(r.ipa().profile(), r.ipa().codeSignature()),
+                new NotesView(Templates.markup(NotesHtml.nest(r.notesHtml(), notesTop)), r.excerpt(),
+                NotesHtml.heading(r.notesHtml())), r.params());
     }
 
     private ProfileView profile(ProvisioningProfile p, CodeSignature signature) {
@@ -184,6 +258,10 @@ final class Views {
         if (s.status() != CodeSignature.Status.VALID || s.signer() == null || s.teamIdentifier() == null) return null;
         String name = s.signer().organization() != null ? s.signer().organization() : p.teamName();
         return (name == null ? "" : name + " ") + "(" + s.teamIdentifier() + ")";
+    }
+
+    static String dateLabel(Instant instant) {
+        return DATE_LABEL.format(instant);
     }
 
     /** Decimal units, as iOS and macOS show file sizes. */
