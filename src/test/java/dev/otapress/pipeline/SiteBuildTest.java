@@ -260,8 +260,9 @@ class SiteBuildTest {
         for (String v : new String[] {"1.9.0", "1.10.0", "1.2.0", "1.10.1"}) site.release(v, "A.ipa", app(v, v.replace(".", "")));
         assertEquals(0, build(site.root(), new StringWriter()));
         Document home = Jsoup.parse(site.out().resolve("index.html").toFile());
-        List<String> versions = home.select("ol.history .release-title").eachText();
-        assertEquals(List.of("1.10.1 (1101)", "1.10.0 (1100)", "1.9.0 (190)", "1.2.0 (120)"), versions);
+        List<String> versions = home.select("[data-history] .row-title").eachText();
+        assertEquals(List.of("1.10.1 (1101) release notes", "1.10.0 (1100) release notes", "1.9.0 (190) release notes",
+                "1.2.0 (120) release notes"), versions);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.otapress.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otapress.testing.PortalSite;
+import dev.otapress.testing.TestIpa;
+import dev.otapress.testing.TestSite;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pages of a long history: paging that leaves older pages alone, pages that hold only what they show, latest.json. */
+class PortalPagesTest {
+    private static final String FIELD = "apps/" + PortalSite.FIELD + "/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewBuildChangesOnlyTheNewestHistoryPageAndTheHomePageDoesNotGrow() throws Exception {
+        TestSite site = PortalSite.write(dir.resolve("site"));
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        Path out = site.out();
+        byte[] page1 = Files.readAllBytes(out.resolve(FIELD + "history/1/index.html"));
+        byte[] page2 = Files.readAllBytes(out.resolve(FIELD + "history/2/index.html"));
+        byte[] page3 = Files.readAllBytes(out.resolve(FIELD + "history/3/index.html"));
+        long home = Files.size(out.resolve("index.html"));
+        assertEquals(50, Jsoup.parse(new String(page1)).select("[data-history] .row").size());
+        assertEquals(10, Jsoup.parse(new String(page3)).select("[data-history] .row").size());
+
+        for (int b = 1110; b < 1130; b++) {
+            site.release("field/" + b, "Field.ipa", TestIpa.app("Field", PortalSite.FIELD).version("4.0.0", String.valueOf(b))
+                    .enterpriseSigned().time(Instant.parse("2026-06-01T09:00:00Z")));
+        }
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        assertArrayEquals(page1, Files.readAllBytes(out.resolve(FIELD + "history/1/index.html")), "page 1 is untouched");
+        assertArrayEquals(page2, Files.readAllBytes(out.resolve(FIELD + "history/2/index.html")), "page 2 is untouched");
+        assertFalse(java.util.Arrays.equals(page3, Files.readAllBytes(out.resolve(FIELD + "history/3/index.html"))));
+        assertEquals(30, Jsoup.parse(out.resolve(FIELD + "history/3/index.html").toFile()).select("[data-history] .row").size());
+        // Twenty more releases: the home page shows apps, not histories.
+        assertTrue(Math.abs(Files.size(out.resolve("index.html")) - home) <= home / 50,
+                home + " bytes before, " + Files.size(out.resolve("index.html")) + " after");
+        Document front = Jsoup.parse(out.resolve(FIELD + "index.html").toFile());
+        assertEquals("4.0.0 (1129) release notes", front.select("[data-history] .row-title").first().text());
+        assertTrue(front.select(".older-pages a").eachText().get(0).startsWith("Page 2: "));
+    }
+
+    @Test
+    void latestJsonNamesTheNewestBuildOfEachChannelAndSearchJsonTheWholeHistory() throws Exception {
+        TestSite site = PortalSite.write(dir.resolve("site"));
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        JsonNode latest = new ObjectMapper().readTree(site.out().resolve(FIELD + "latest.json").toFile());
+        assertEquals(1, latest.get("schemaVersion").asInt());
+        assertEquals("stable", latest.get("defaultChannel").asText());
+        assertEquals(2, latest.get("channels").size());
+        JsonNode stable = latest.get("channels").get(0);
+        assertEquals("stable", stable.get("channel").asText());
+        assertEquals(String.valueOf(PortalSite.NEWEST_STABLE_BUILD), stable.get("build").asText());
+        assertEquals("17.0", stable.get("minimumOSVersion").asText());
+        assertTrue(stable.get("installUrl").asText().startsWith("itms-services://?action=download-manifest&url="));
+        assertEquals(String.valueOf(PortalSite.NEWEST_BETA_BUILD), latest.get("channels").get(1).get("build").asText());
+
+        JsonNode search = new ObjectMapper().readTree(site.out().resolve(FIELD + "search.json").toFile());
+        assertEquals(PortalSite.FIELD_RELEASES, search.get("releases").size());
+        boolean found = false;
+        for (JsonNode e : search.get("releases")) {
+            if (e.get("b").asText().equals("1054")) {
+                found = true;
+                assertEquals("3.4.2", e.get("v").asText());
+                assertEquals("field/1054/", e.get("p").asText());
+                assertTrue(e.get("n").asText().contains("signature pad"));
+            }
+            if (e.get("b").asText().equals(String.valueOf(PortalSite.EXPIRED_BUILD))) {
+                assertEquals("Can no longer be installed: its profile expired on 1 Jan 2021.", e.get("s").asText());
+            }
+        }
+        assertTrue(found);
+    }
+
+    @Test
+    void aReleasePageHoldsItsNeighboursAndAFewEarlierNotesNotTheHistory() throws Exception {
+        TestSite site = PortalSite.write(dir.resolve("site"));
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        Document page = Jsoup.parse(site.out().resolve("field/1100/index.html").toFile());
+        assertEquals(5, page.select(".earlier-release").size(), "five earlier beta notes");
+        assertTrue(page.select(".earlier-release h3").first().text().startsWith("3.3.0 (1095)"),
+                page.select(".earlier-release h3").eachText().toString());
+        assertTrue(page.select(".earlier").text().contains("All releases of Field"));
+        assertTrue(page.select(".row").isEmpty(), "no history on a release page");
+        // Headings in notes sit under the page's own.
+        Document stable = Jsoup.parse(site.out().resolve("field/1108/index.html").toFile());
+        assertTrue(stable.select(".notes h1, .notes h2:not(#notes-heading)").isEmpty());
+        assertEquals("tabindex", stable.select(".notes pre").first().attributes().asList().get(0).getKey());
+    }
+}
