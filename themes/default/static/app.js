@@ -139,7 +139,11 @@
       if (q) params.set("q", q); else params.delete("q");
       if (channel) params.set("channel", channel); else params.delete("channel");
       var search = params.toString();
-      window.history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      try {
+        window.history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      } catch (e) {
+        // A page opened from disk may not change its own address; the search works all the same.
+      }
     }
 
     function row(e) {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -208,17 +207,14 @@ class PortalBrowserTest {
         await(driver, d -> shownVersions(d).size() == HistorySite.FIELD.size());
     }
 
-    /** The versions listed: the search's results while it shows them, else the history's rows. */
+    /** The versions listed: the search's results while it shows them, else the history's rows (read at once, as the script may redraw). */
+    @SuppressWarnings("unchecked")
     static List<String> shownVersions(ChromeDriver driver) {
-        WebElement results = driver.findElement(By.cssSelector("[data-results]"));
-        String rows = results.isDisplayed() ? "[data-results] .row" : "[data-history] .row";
-        List<String> out = new ArrayList<>();
-        for (WebElement li : driver.findElements(By.cssSelector(rows))) {
-            if (!li.isDisplayed()) continue;
-            String title = li.findElement(By.cssSelector(".row-title")).getDomProperty("textContent").strip();
-            out.add(title.contains(" ") ? title.substring(0, title.indexOf(' ')) : title);
-        }
-        return out;
+        return (List<String>) driver.executeScript(
+                "var results = document.querySelector('[data-results]');"
+                + "var rows = results.hidden ? document.querySelectorAll('[data-history] .row') : results.querySelectorAll('.row');"
+                + "return Array.prototype.filter.call(rows, function (r) { return r.offsetParent !== null; })"
+                + "  .map(function (r) { return r.querySelector('.row-title').textContent.trim().split(' ')[0]; });");
     }
 
     /**

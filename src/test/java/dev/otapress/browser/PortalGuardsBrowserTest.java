@@ -47,6 +47,7 @@ class PortalGuardsBrowserTest {
     private final java.util.logging.Logger cdpVersionLog = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private Path dir;
     private StaticServer server;
+    private Path siteOut;
 
     @BeforeAll
     void buildAndServe(@TempDir Path dir) throws Exception {
@@ -55,6 +56,7 @@ class PortalGuardsBrowserTest {
         Chromium.assumeInstalled();
         TestSite site = PortalSite.write(dir.resolve("site"));
         new SiteBuilder().build(BuildRequest.of(site.root()));
+        siteOut = site.out();
         server = StaticServer.serve(site.out());
     }
 
@@ -230,6 +232,18 @@ class PortalGuardsBrowserTest {
 
             driver.get(server.base().resolve(FIELD_PAGE + "?q=1054").toString());
             await(driver, d -> shownVersions(d).equals(List.of("3.4.2")));
+
+            // Opened from disk, the index cannot be fetched: the page searches what it holds, and says so.
+            driver.get(siteOut.resolve(FIELD_PAGE + "index.html").toUri().toString());
+            driver.findElement(By.cssSelector("[data-search-input]")).sendKeys("3.6.0");
+            try {
+                await(driver, d -> shownVersions(d).equals(List.of("3.6.0", "3.6.0", "3.6.0", "3.6.0")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError(shownVersions(driver) + " / " + driver.findElement(By.cssSelector("[data-search-status]")).getText()
+                        + " / " + driver.getCurrentUrl(), e);
+            }
+            assertTrue(driver.findElement(By.cssSelector("[data-search-status]")).getText()
+                    .contains("Only the releases on this page were searched"));
 
             open(driver, FIELD_PAGE + "history/1/");
             assertEquals(50, driver.findElements(By.cssSelector("[data-history] .row")).size());

@@ -15,7 +15,7 @@ class ProvisioningProfileTest {
     private static ProvisioningProfile profile() {
         return new ProvisioningProfile(ProvisioningProfile.Type.ENTERPRISE, "Acme In-House", "Acme", "ABCDE12345",
                 "1f67e425-350e-434c-9077-9e0791347bbf", Instant.parse("2026-03-31T12:00:00Z"), EXPIRES, 0,
-                List.of("iOS"), null, false, "ABCDE12345.com.acme.field", List.of(), List.of(), List.of());
+                List.of("iOS"), null, false, "ABCDE12345.com.acme.field", List.of(), List.of(), List.of(), List.of());
     }
 
     @Test

@@ -102,4 +102,17 @@ class PortalPagesTest {
         assertTrue(stable.select(".notes h1, .notes h2:not(#notes-heading)").isEmpty());
         assertEquals("tabindex", stable.select(".notes pre").first().attributes().asList().get(0).getKey());
     }
+
+    @Test
+    void anAppWithoutABuildInTheDefaultChannelSaysSoAndOffersTheOthers() throws Exception {
+        TestSite site = TestSite.at(dir.resolve("pilot")).defaultSiteYaml();
+        site.release("pilot/1.0", "P.ipa", TestIpa.app("Pilot", "com.acme.pilot").version("1.0", "1").enterpriseSigned());
+        site.notes("pilot/1.0", "---\nchannel: beta\n---\nFor testers.\n");
+        site.release("other/1.0", "O.ipa", TestIpa.app("Other", "com.acme.other").version("1.0", "1").enterpriseSigned());
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        Document home = Jsoup.parse(site.out().resolve("index.html").toFile());
+        var card = home.select(".card").stream().filter(c -> c.text().contains("Pilot")).findFirst().orElseThrow();
+        assertTrue(card.text().contains("No Stable build of Pilot yet; the newest of each other channel:"), card.text());
+        assertEquals(1, card.select("li[data-channel=beta] a.install").size(), "the beta build is offered, not folded away");
+    }
 }
