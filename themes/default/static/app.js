@@ -163,10 +163,13 @@
       li.appendChild(a);
       li.appendChild(meta);
       if (e.s) {
+        var action = document.createElement("span");
+        action.className = "row-action row-state";
         var state = document.createElement("span");
         state.className = "not-installable";
         state.textContent = e.s;
-        li.appendChild(state);
+        action.appendChild(state);
+        li.appendChild(action);
       }
       return li;
     }
