@@ -38,6 +38,13 @@ public final class HttpRules {
     public static final String MANIFEST_FILE = "manifest.plist";
     public static final String LISTING_FILE = "releases.json";
     public static final String FEED_FILE = "feed.xml";
+    /** Beside each app's page: the newest build of each channel, for the in-app update check. */
+    public static final String LATEST_FILE = "latest.json";
+    /** Beside each app's page: the app's history for the search box. */
+    public static final String SEARCH_FILE = "search.json";
+    /** The icon sizes pages draw (60 CSS px on 2x and 3x screens), beside the manifest's. */
+    public static final int PAGE_ICON_SIZE = 120;
+    public static final int PAGE_ICON_3X_SIZE = 180;
 
     /** The manifest icon of this size beside a release. */
     public static String iconFile(int pixels) {
@@ -57,7 +64,15 @@ public final class HttpRules {
             new NameRule(Role.ICON, iconFile(IconScaler.DISPLAY_IMAGE_SIZE),
                     new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)),
             new NameRule(Role.ICON, iconFile(IconScaler.FULL_SIZE_IMAGE_SIZE),
-                    new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)));
+                    new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)),
+            new NameRule(Role.ICON, iconFile(PAGE_ICON_SIZE),
+                    new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)),
+            new NameRule(Role.ICON, iconFile(PAGE_ICON_3X_SIZE),
+                    new Served(MediaTypes.PNG.contentType(), Caching.LONG, ContentSecurityPolicy.INERT, false)),
+            new NameRule(Role.LISTING, LATEST_FILE,
+                    new Served(MediaTypes.JSON.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.INERT, false)),
+            new NameRule(Role.LISTING, SEARCH_FILE,
+                    new Served(MediaTypes.JSON.contentType(), Caching.NO_CACHE, ContentSecurityPolicy.INERT, false)));
 
     /** The release's .ipa: opaque, immutable, inline (the install daemon fetches it, browsers download it anyway). */
     public static final Served APP =

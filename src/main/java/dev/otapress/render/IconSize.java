@@ -1,6 +1,7 @@
 package dev.otapress.render;
 
 import dev.otapress.image.IconScaler;
+import dev.otapress.media.HttpRules;
 
 /**
  * The icon sizes written beside each manifest, with the manifest asset kind that points at each.
@@ -10,9 +11,9 @@ public enum IconSize {
     DISPLAY_IMAGE(IconScaler.DISPLAY_IMAGE_SIZE, "display-image"),
     FULL_SIZE_IMAGE(IconScaler.FULL_SIZE_IMAGE_SIZE, "full-size-image"),
     /** What pages draw at 60 CSS px on 2x screens; the 512 px one is only for the manifest. */
-    PAGE(120, null),
+    PAGE(HttpRules.PAGE_ICON_SIZE, null),
     /** The same on 3x screens, and the large icon of a release page. */
-    PAGE_3X(180, null);
+    PAGE_3X(HttpRules.PAGE_ICON_3X_SIZE, null);
 
     private final int pixels;
     private final String manifestKind;

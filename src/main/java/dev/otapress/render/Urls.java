@@ -127,12 +127,12 @@ public final class Urls {
 
     /** The app's update check: the newest build of each channel (see LatestJson). */
     public static String latestJson(App app) {
-        return appFolder(app) + "latest.json";
+        return appFolder(app) + HttpRules.LATEST_FILE;
     }
 
     /** The app's search index: its whole history, compact, fetched by the page on the first search. */
     public static String searchIndex(App app) {
-        return appFolder(app) + "search.json";
+        return appFolder(app) + HttpRules.SEARCH_FILE;
     }
 
     public static String releasePage(Release r) {

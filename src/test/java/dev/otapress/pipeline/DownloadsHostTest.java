@@ -66,7 +66,7 @@ class DownloadsHostTest {
         Document page = Jsoup.parse(site.out().resolve("releases/1.0 beta/index.html").toFile());
         assertTrue(page.select("a[href]").eachAttr("href").contains(DOWNLOADS + "releases/1.0%20beta/My%20App.ipa"),
                 page.select("a[href]").eachAttr("href").toString());
-        assertTrue(page.select("img[src]").eachAttr("src").contains(DOWNLOADS + "releases/1.0%20beta/icon-512.png"),
+        assertTrue(page.select("img[src]").eachAttr("src").contains(DOWNLOADS + "releases/1.0%20beta/icon-120.png"),
                 page.select("img[src]").eachAttr("src").toString());
         String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
         assertTrue(csp.contains("img-src 'self' data: https://dl.example.net;"), csp);
