@@ -49,7 +49,8 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpAndVerbose() {
-        for (String command : new String[] {"build", "inspect", "server-config", "check"}) {
+        for (String command : new picocli.CommandLine(new Main()).getSubcommands().keySet()) {
+            if (command.equals("help")) continue;
             StringWriter help = new StringWriter();
             assertEquals(Main.OK, Main.run(new String[] {command, "--help"}, new PrintWriter(help), new PrintWriter(err)));
             assertTrue(help.toString().contains("--verbose"), command + ": " + help);
