@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
 import dev.otapress.media.HttpRules;
+import dev.otapress.media.MediaTypes;
 import dev.otapress.media.Served;
 import dev.otapress.pipeline.BuildRequest;
 import dev.otapress.pipeline.BuildResult;
@@ -121,11 +122,14 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** Plain-text answers of the preview itself (not found, wrong method). */
+    private static final String TEXT = MediaTypes.forName("message.txt").contentType();
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(exchange, 405, "text/plain; charset=utf-8", Map.of(), "GET or HEAD only\n".getBytes(StandardCharsets.UTF_8));
+                send(exchange, 405, TEXT, Map.of(), "GET or HEAD only\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -136,19 +140,19 @@ public final class PreviewServer implements AutoCloseable {
             String sitePath = path.startsWith("/") ? path.substring(1) : path;
             Path file = out.resolve(sitePath).normalize();
             if (!file.startsWith(out) || sitePath.contains("\\")) {
-                send(exchange, 404, "text/plain; charset=utf-8", Map.of(), "not found\n".getBytes(StandardCharsets.UTF_8));
+                send(exchange, 404, TEXT, Map.of(), "not found\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 if (!sitePath.isEmpty() && !sitePath.endsWith("/")) {
                     exchange.getResponseHeaders().set("Location", path + "/");
-                    send(exchange, 301, "text/plain; charset=utf-8", Map.of(), new byte[0]);
+                    send(exchange, 301, TEXT, Map.of(), new byte[0]);
                     return;
                 }
                 file = file.resolve(HttpRules.PAGE_FILE);
             }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                send(exchange, 404, "text/plain; charset=utf-8", Map.of(), ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+                send(exchange, 404, TEXT, Map.of(), ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Served served = HttpRules.forPath(sitePath);
@@ -167,18 +171,18 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void own(HttpExchange exchange, String name) throws IOException {
-        Map<String, String> noCache = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+        Map<String, String> noCache = HttpRules.forType(MediaTypes.JSON).extraHeaders();
         switch (name) {
             case "status" -> {
                 Map<String, Object> status = new LinkedHashMap<>();
                 status.put("builds", builds);
                 status.put("errors", errors);
                 status.put("baseUrl", baseUrl);
-                send(exchange, 200, "application/json", noCache, new ObjectMapper().writeValueAsBytes(status));
+                send(exchange, 200, MediaTypes.JSON.contentType(), noCache, new ObjectMapper().writeValueAsBytes(status));
             }
-            case "reload.js" -> send(exchange, 200, "text/javascript; charset=utf-8", noCache, resource("reload.js"));
-            case "serve.css" -> send(exchange, 200, "text/css; charset=utf-8", noCache, resource("serve.css"));
-            default -> send(exchange, 404, "text/plain; charset=utf-8", noCache, "not found\n".getBytes(StandardCharsets.UTF_8));
+            case "reload.js" -> send(exchange, 200, MediaTypes.forName("reload.js").contentType(), noCache, resource("reload.js"));
+            case "serve.css" -> send(exchange, 200, MediaTypes.forName("serve.css").contentType(), noCache, resource("serve.css"));
+            default -> send(exchange, 404, TEXT, noCache, "not found\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 
