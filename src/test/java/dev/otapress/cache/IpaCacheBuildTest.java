@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache and parallelism change no output byte, never serve stale facts, and survive damage. */
 class IpaCacheBuildTest {
+    /** Each release icon is scaled to every size pages and manifests use. */
+    private static final int SIZES = dev.otapress.render.IconSize.values().length;
+
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -185,21 +188,21 @@ class IpaCacheBuildTest {
         try (Stream<Path> walk = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
             scaled = walk.filter(p -> p.toString().endsWith(".png") && p.getParent().getFileName().toString().equals("scaled")).toList();
         }
-        assertEquals(2, scaled.size(), "one icon, two sizes: " + scaled);
+        assertEquals(SIZES, scaled.size(), "one icon, every size: " + scaled);
         BuildResult warm = build(site, dir.resolve("warm"), options(2, true));
         assertEquals(0, warm.icons().scalings(), "a rebuild scales nothing");
         for (Path p : scaled) Files.write(p, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         BuildResult result = build(site, dir.resolve("second"), options(2, true));
-        assertEquals(2, result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).count());
-        assertEquals(2, result.icons().scalings());
+        assertEquals(SIZES, result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).count());
+        assertEquals(SIZES, result.icons().scalings());
         assertEquals(expected, TreeSnapshot.of(dir.resolve("second")));
     }
 
     @Test
     void identicalIconsAreScaledOncePerBuild() throws Exception {
         BuildResult result = build(site("site"), dir.resolve("out"), options(4, false));
-        assertEquals(12, result.icons().files());
-        assertEquals(2, result.icons().scalings(), "six releases share one icon: one scaling per size");
+        assertEquals(6 * SIZES, result.icons().files());
+        assertEquals(SIZES, result.icons().scalings(), "six releases share one icon: one scaling per size");
     }
 
     @Test
