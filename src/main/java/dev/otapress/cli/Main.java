@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
                 CheckCommand.class,
                 LinkCommand.class,
                 ServeCommand.class,
+                DeployCommand.class,
                 InspectCommand.class,
                 CommandLine.HelpCommand.class,
         })
