@@ -45,7 +45,7 @@ class ServerConfigsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ServerKind.class, names = {"NGINX", "APACHE", "CADDY", "S3"})
+    @EnumSource(value = ServerKind.class, names = {"NGINX", "APACHE", "CADDY"})
     void everyTypeOfTheRegistryIsInTheConfigsThatSetTypes(ServerKind kind) {
         String text = configs.render(kind);
         for (MediaType t : MediaTypes.ALL) {
