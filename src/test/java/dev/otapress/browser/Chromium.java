@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Debian's headless Chromium driven through its chromedriver, as the browser tests use it. */
-final class Chromium {
+public final class Chromium {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -45,7 +45,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium chromium-driver): skipped");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is not installed (apt-get install chromium-driver): skipped");
     }
@@ -58,7 +58,7 @@ final class Chromium {
         return options;
     }
 
-    static ChromeOptions options() {
+    public static ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -68,7 +68,7 @@ final class Chromium {
         return options;
     }
 
-    static ChromeDriver start(ChromeOptions options, Path tempDir) throws IOException {
+    public static ChromeDriver start(ChromeOptions options, Path tempDir) throws IOException {
         Path profile = Files.createTempDirectory(tempDir, "chromium-profile");
         options.addArguments("--user-data-dir=" + profile);
         // A driver given by path keeps Selenium Manager from looking for (and downloading) one.
