@@ -20,6 +20,7 @@ final class Histories {
 
     private final Map<Release, App> appOf = new IdentityHashMap<>();
     private final Map<Release, Integer> index = new IdentityHashMap<>();
+    private final Map<Release, Integer> ordinal = new IdentityHashMap<>();
     private final Map<Release, Integer> indexInChannel = new IdentityHashMap<>();
     private final Map<App, Map<String, List<Release>>> byChannel = new IdentityHashMap<>();
 
@@ -30,6 +31,7 @@ final class Histories {
                 Release r = app.releases().get(i);
                 appOf.put(r, app);
                 index.put(r, i);
+                ordinal.put(r, ordinal.size());
                 List<Release> inChannel = channels.computeIfAbsent(r.channel(), c -> new ArrayList<>());
                 indexInChannel.put(r, inChannel.size());
                 inChannel.add(r);
@@ -45,6 +47,11 @@ final class Histories {
     /** The release's place in its app's history, 0 being the newest. */
     int index(Release r) {
         return index.get(r);
+    }
+
+    /** A number unique to the release within the site. */
+    int ordinal(Release r) {
+        return ordinal.get(r);
     }
 
     /** The newest release of a channel in an app, or null when the app has none in it. */

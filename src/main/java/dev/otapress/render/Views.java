@@ -58,6 +58,15 @@ final class Views {
     private final UdidHashes udids;
     /** Every app's view as pages at one depth show it, keyed by the relative prefix to the root. */
     private final Map<String, List<AppView>> appsByRoot = new ConcurrentHashMap<>();
+    /**
+     * Each release's view as pages at one depth show it: a release page shows up to eight releases
+     * (its neighbours, its channel's newest, five earlier notes), so each is built once, not once a page.
+     */
+    private final Map<ViewKey, ReleaseView> releaseViews = new ConcurrentHashMap<>();
+
+    /** Links in a view depend on the page only through its depth ({@link Urls#root}). */
+    private record ViewKey(int release, String root, int notesTop) {
+    }
 
     Views(Site site, Urls urls, Instant now) {
         this.site = site;
@@ -216,6 +225,11 @@ final class Views {
 
     /** @param notesTop the heading level the notes' own top headings get on this page */
     private ReleaseView release(Release r, String from, int notesTop) {
+        return releaseViews.computeIfAbsent(new ViewKey(histories.ordinal(r), Urls.root(from), notesTop),
+                k -> buildRelease(r, from, notesTop));
+    }
+
+    private ReleaseView buildRelease(Release r, String from, int notesTop) {
         var a = r.ipa().app();
         boolean installable = r.installable();
         String manifestUrl = urls.absolute(Urls.manifest(r));
