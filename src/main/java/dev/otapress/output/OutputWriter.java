@@ -5,11 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -248,10 +250,18 @@ public final class OutputWriter {
     /**
      * The lock file for an output folder: in the system's temporary folder, named by the output's
      * absolute path, so that no build leaves a file in the site (which is often a git work tree).
+     * The folder is the user's own (named by user, owner-only): a shared one, made by whoever
+     * built first, refuses every other user of a CI agent, and would let them plant links.
      */
     static Path lockFile(Path target) throws IOException {
-        Path locks = Path.of(System.getProperty("java.io.tmpdir"), "otapress-locks");
-        Files.createDirectories(locks);
+        Path locks = Path.of(System.getProperty("java.io.tmpdir"), "otapress-locks-" + userName());
+        if (!Files.isDirectory(locks, LinkOption.NOFOLLOW_LINKS)) {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(locks, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(locks);
+            }
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -259,6 +269,12 @@ public final class OutputWriter {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    /** The user's name as a file name; a container's user without a passwd entry is "?". */
+    private static String userName() {
+        String name = System.getProperty("user.name", "");
+        return name.matches("[A-Za-z0-9._-]{1,64}") ? name : "uid-" + Integer.toHexString(name.hashCode());
     }
 
     /**
