@@ -8,14 +8,15 @@ import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.content.ContentScanner;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.ReleaseSource;
-import dev.otapress.ipa.AppInfo;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
 import dev.otapress.pipeline.ReleaseReader;
+import dev.otapress.pipeline.ReleaseSources;
 import dev.otapress.pipeline.SiteBuilder;
 import dev.otapress.render.Urls;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseFacts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class ReleaseAdder {
         Path content = request.siteDir().resolve("content");
         NewRelease candidate = check(request, config, ipa);
         Release release = candidate.release();
-        AppInfo app = release.ipa().app();
+        ReleaseFacts.App app = release.facts().app();
         List<Diagnostic> problems = new ArrayList<>();
         folderName(ipa, "version (CFBundleShortVersionString)", app.version(), problems);
         folderName(ipa, "build (CFBundleVersion)", app.build(), problems);
@@ -70,7 +71,7 @@ public final class ReleaseAdder {
         Urls urls = new Urls(config.baseUrl());
         if (same.isPresent()) {
             Existing e = same.get();
-            if (!e.info().sha256().equals(release.ipa().sha256())) {
+            if (!e.info().sha256().equals(release.facts().ipa().sha256())) {
                 throw new BuildException(Diagnostic.error(e.source().folder(), "already holds " + app.bundleIdentifier() + " "
                         + app.version() + " (" + app.build() + ") with other bytes; release URLs never change and devices"
                         + " and caches keep the .ipa for a year, so a new build needs a new number: bump CFBundleVersion"
@@ -98,7 +99,7 @@ public final class ReleaseAdder {
 
     /** The build as it would be read from its folder, with the index.md add would write. */
     private record NewRelease(Release release, IndexMd index, List<Diagnostic> warnings) {
-        String indexMd(AppInfo app) {
+        String indexMd(ReleaseFacts.App app) {
             return index.text(app.version(), app.build());
         }
     }
@@ -118,7 +119,7 @@ public final class ReleaseAdder {
             if (read.release() != null) {
                 // add files builds for people to install: whatever stops installs is refused here.
                 for (Release.Stop stop : read.release().stops()) all.add(Diagnostic.error(ipa, stop.message()));
-                SiteBuilder.channels(config, List.of(read.release()), all);
+                SiteBuilder.channels(config, List.of(read.release()), ReleaseSources.of(List.of(source)), all);
             }
             Path written = notes;
             List<Diagnostic> named = all.stream().map(d -> Objects.equals(d.file(), written)
@@ -163,7 +164,7 @@ public final class ReleaseAdder {
     }
 
     /** The folder that already holds the app's releases, else a slug of its name. */
-    private static String appFolder(List<Existing> existing, AppInfo app) {
+    private static String appFolder(List<Existing> existing, ReleaseFacts.App app) {
         return existing.stream()
                 .filter(e -> e.info().app().bundleIdentifier().equals(app.bundleIdentifier()) && e.source().sitePath().contains("/"))
                 .map(e -> e.source().sitePath().substring(0, e.source().sitePath().lastIndexOf('/')))

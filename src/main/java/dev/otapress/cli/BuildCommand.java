@@ -75,7 +75,7 @@ public final class BuildCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "Icons: %d files from %d scalings (each distinct icon is scaled once)%n",
                         result.icons().files(), result.icons().scalings());
                 result.site().releases().forEach(r -> stdout.println("  " + r.sitePath() + "  "
-                        + r.ipa().app().bundleIdentifier() + " " + r.version() + " (" + r.build() + ")"));
+                        + r.bundleIdentifier() + " " + r.version() + " (" + r.build() + ")"));
             }
             return Main.OK;
         } catch (BuildException e) {

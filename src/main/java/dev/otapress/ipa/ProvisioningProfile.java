@@ -110,12 +110,22 @@ public record ProvisioningProfile(
 
     /** Whether the profile has expired at the given moment. */
     public boolean isExpiredAt(Instant when) {
-        return !when.isBefore(expires);
+        return isExpiredAt(expires, when);
     }
 
     /** The one "expires soon" rule, for the build's warning and the page's note alike. */
     public boolean expiresWithin(Instant when, int days) {
-        return !isExpiredAt(when) && expires.isBefore(when.plus(Duration.ofDays(days)));
+        return expiresWithin(expires, when, days);
+    }
+
+    /** Whether a profile expiring at {@code expires} has expired at the given moment. */
+    public static boolean isExpiredAt(Instant expires, Instant when) {
+        return !when.isBefore(expires);
+    }
+
+    /** The "expires soon" rule itself, for the pages' facts, which keep the date and not the profile. */
+    public static boolean expiresWithin(Instant expires, Instant when, int days) {
+        return !isExpiredAt(expires, when) && expires.isBefore(when.plus(Duration.ofDays(days)));
     }
 
     /**

@@ -129,7 +129,8 @@ public final class SiteBuilder {
                     + " build in a folder of its own beside its index.md, e.g. content/my-app/1.0-1/MyApp.ipa"
                     + " (otapress add MyApp.ipa does that)"));
         }
-        List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, diagnostics);
+        ReleaseSources files = ReleaseSources.of(sources);
+        List<SiteConfig.Channel> channels = config == null ? List.of() : channels(config, releases, files, diagnostics);
         Theme theme = config == null ? null
                 : Theme.resolve(siteDir, config.theme(), siteDir.resolve(SiteConfigLoader.FILE_NAME), diagnostics);
 
@@ -137,7 +138,8 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons()).prepare(assembly.site());
+        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons())
+                .prepare(assembly.site(), files);
         diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);
 
@@ -148,13 +150,13 @@ public final class SiteBuilder {
         writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
         previous.record(writtenIpas(assembly.site()));
         return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics,
-                prepared.context().iconCount());
+                prepared.context().iconCount(), files);
     }
 
     /** The .ipa files this build published, by site path, for the next build's hard links. */
     private static Map<String, String> writtenIpas(Site site) {
         Map<String, String> ipas = new HashMap<>();
-        for (Release r : site.releases()) if (r.installable()) ipas.put(Urls.ipa(r), r.ipa().sha256());
+        for (Release r : site.releases()) if (r.installable()) ipas.put(Urls.ipa(r), r.facts().ipa().sha256());
         return ipas;
     }
 
@@ -191,14 +193,16 @@ public final class SiteBuilder {
      * The declared channels, every release's channel checked against them; or, when none are
      * declared, the channels the releases use: the default channel first, then by name.
      */
-    public static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, List<Diagnostic> diagnostics) {
+    public static List<SiteConfig.Channel> channels(SiteConfig config, List<Release> releases, ReleaseSources sources,
+                                                    List<Diagnostic> diagnostics) {
         if (!config.channels().isEmpty()) {
             Set<String> names = new LinkedHashSet<>();
             for (SiteConfig.Channel c : config.channels()) names.add(c.name());
             for (Release r : releases) {
                 if (names.contains(r.channel())) continue;
+                ReleaseSource source = sources.of(r);
                 String suggestion = DidYouMean.closest(r.channel(), names);
-                diagnostics.add(Diagnostic.error(Objects.requireNonNullElse(r.source().notes(), r.source().folder()),
+                diagnostics.add(Diagnostic.error(Objects.requireNonNullElse(source.notes(), source.folder()),
                         "channel '" + r.channel() + "' is not one of the channels in site.yaml ("
                                 + String.join(", ", names) + ")" + (suggestion == null ? "; add it there" : "; did you mean '" + suggestion + "'?")));
             }

@@ -13,7 +13,7 @@ final class IpaFiles implements OutputKind {
         List<Planned> planned = new ArrayList<>();
         for (Release r : context.site().releases()) {
             if (!r.installable()) continue;
-            planned.add(Planned.ready(new OutputFile.Copy(Urls.ipa(r), r.source().ipa()), r.source().ipa()));
+            planned.add(Planned.ready(new OutputFile.Copy(Urls.ipa(r), context.files().ipa(r)), context.files().ipa(r)));
         }
         return planned;
     }

@@ -82,9 +82,9 @@ public final class JsonListing {
         String manifestUrl = urls.absolute(Urls.manifest(r));
         boolean ok = r.installable();
         return new ReleaseEntry(r.version(), r.build(), r.title(), r.date().toString(), r.channel(),
-                r.ipa().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
+                r.facts().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
                 ok ? null : r.state().because(), ok ? manifestUrl : null, ok ? urls.download(Urls.ipa(r)) : null,
-                ok ? Urls.installLink(manifestUrl) : null, r.ipa().size(), r.ipa().sha256());
+                ok ? Urls.installLink(manifestUrl) : null, r.facts().ipa().size(), r.facts().ipa().sha256());
     }
 
     public byte[] write(Site site) {

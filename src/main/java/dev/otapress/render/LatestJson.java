@@ -51,7 +51,7 @@ final class LatestJson {
             Release r = app.releases().stream().filter(x -> x.channel().equals(c.name())).findFirst().orElse(null);
             if (r == null) continue;
             channels.add(new ChannelLatest(c.name(), c.label(), r.version(), r.build(), r.date().toString(),
-                    r.ipa().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
+                    r.facts().app().minimumOSVersion(), urls.absolute(Urls.releaseFolder(r)), r.state().id(),
                     r.installable() ? Urls.installLink(urls.absolute(Urls.manifest(r))) : null));
         }
         String appUrl = site.singleApp() ? urls.absolute("") : urls.absolute(Urls.appFolder(app));

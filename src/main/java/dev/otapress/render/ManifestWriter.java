@@ -42,10 +42,10 @@ public final class ManifestWriter {
             x.append("\t\t\t\t</dict>\n");
         }
         x.append("\t\t\t</array>\n\t\t\t<key>metadata</key>\n\t\t\t<dict>\n");
-        entry(x, 4, "bundle-identifier", release.ipa().app().bundleIdentifier());
+        entry(x, 4, "bundle-identifier", release.bundleIdentifier());
         entry(x, 4, "bundle-version", release.version());
         entry(x, 4, "kind", "software");
-        entry(x, 4, "title", release.ipa().app().name());
+        entry(x, 4, "title", release.facts().app().name());
         x.append("\t\t\t</dict>\n\t\t</dict>\n\t</array>\n</dict>\n</plist>\n");
         return x.toString().getBytes(StandardCharsets.UTF_8);
     }

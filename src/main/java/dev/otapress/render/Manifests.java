@@ -15,7 +15,7 @@ final class Manifests implements OutputKind {
             // A release that can no longer be installed keeps its page, but nothing to install from.
             if (!r.installable()) continue;
             String path = Urls.manifest(r);
-            planned.add(new Planned(path, r.source().folder(),
+            planned.add(new Planned(path, r.folder(),
                     (c, report) -> new OutputFile.Bytes(path, c.manifests().write(r))));
         }
         return planned;

@@ -13,7 +13,7 @@ final class ReleaseAttachments implements OutputKind {
     public List<Planned> plan(RenderContext context) {
         List<Planned> planned = new ArrayList<>();
         for (Release r : context.site().releases()) {
-            for (Path file : r.source().assets()) {
+            for (Path file : context.files().assets(r)) {
                 planned.add(Planned.ready(new OutputFile.Copy(Urls.releaseFile(r, file.getFileName().toString()), file), file));
             }
         }

@@ -18,11 +18,11 @@ final class ReleaseIcons implements OutputKind {
         for (Release r : context.site().releases()) {
             for (IconSize size : IconSize.values()) {
                 String path = Urls.icon(r, size);
-                planned.add(new Planned(path, r.source().folder(), (c, report) -> {
-                    ScaledIcons.Scaled icon = c.icons().scaled(r.iconPng(), r.ipa().app().name(), size);
+                planned.add(new Planned(path, r.folder(), (c, report) -> {
+                    ScaledIcons.Scaled icon = c.icons().scaled(r.iconPng(), r.facts().app().name(), size);
                     // Reported once per release, with the larger size, though both fall back.
                     if (icon.failure() != null && size == IconSize.FULL_SIZE_IMAGE) {
-                        report.accept(Diagnostic.warning(r.source().ipa(), "its icon cannot be scaled ("
+                        report.accept(Diagnostic.warning(c.files().ipa(r), "its icon cannot be scaled ("
                                 + icon.failure() + "); a placeholder is used"));
                     }
                     return new OutputFile.Bytes(path, icon.png());

@@ -13,7 +13,7 @@ final class ReleasePages implements OutputKind {
         List<Planned> planned = new ArrayList<>();
         for (App app : context.site().apps()) {
             for (Release r : app.releases()) {
-                planned.add(Pages.page(Urls.release(r).file(), r.source().folder(), "release.ftlh", views -> views.release(app, r)));
+                planned.add(Pages.page(Urls.release(r).file(), r.folder(), "release.ftlh", views -> views.release(app, r)));
             }
         }
         return planned;

@@ -20,9 +20,11 @@ public final class RenderContext {
     private final Path siteDir;
     private final ManifestWriter manifests;
     private final ScaledIcons icons;
+    private final SourceFiles files;
 
-    RenderContext(Site site, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons) {
+    RenderContext(Site site, SourceFiles files, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons) {
         this.site = Objects.requireNonNull(site, "site");
+        this.files = Objects.requireNonNull(files, "files");
         this.theme = theme;
         this.templates = templates;
         this.siteDir = siteDir;
@@ -34,6 +36,11 @@ public final class RenderContext {
 
     public Site site() {
         return site;
+    }
+
+    /** Where the files that are copied as they are lie: only for the kinds that copy them. */
+    SourceFiles files() {
+        return files;
     }
 
     public Urls urls() {

@@ -47,15 +47,15 @@ public final class SiteRenderer {
         this.kinds = List.copyOf(kinds);
     }
 
-    /** Plans every file of the site. */
-    public Prepared prepare(Site site) {
+    /** Plans every file of the site; {@code sources} says where the files it copies lie. */
+    public Prepared prepare(Site site, SourceFiles sources) {
         Templates templates;
         try {
             templates = new Templates(theme);
         } catch (IOException e) {
             return new Prepared(null, new Plan(List.of(), List.of(themeError(e))));
         }
-        RenderContext context = new RenderContext(site, theme, templates, siteDir, now, new ScaledIcons(icons));
+        RenderContext context = new RenderContext(site, sources, theme, templates, siteDir, now, new ScaledIcons(icons));
         List<OutputKind.Planned> files = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (OutputKind kind : kinds) {
@@ -72,21 +72,6 @@ public final class SiteRenderer {
     /** Makes one planned file; null when making it failed, which {@code report} has been told. */
     public static OutputFile make(RenderContext context, OutputKind.Planned planned, Consumer<Diagnostic> report) {
         return planned.maker().make(context, report);
-    }
-
-    /** Every file of the site at once, for callers that want them in memory (small sites, tests). */
-    public List<OutputFile> renderAll(Site site, List<Diagnostic> problems) {
-        Prepared prepared = prepare(site);
-        problems.addAll(prepared.plan().problems());
-        if (prepared.plan().failed()) return List.of();
-        List<OutputFile> files = new ArrayList<>();
-        for (OutputKind.Planned p : prepared.plan().files()) {
-            OutputFile f = make(prepared.context(), p, d -> {
-                if (!problems.contains(d)) problems.add(d);
-            });
-            if (f != null) files.add(f);
-        }
-        return problems.stream().anyMatch(Diagnostic::isError) ? List.of() : files;
     }
 
     private Diagnostic themeError(IOException e) {

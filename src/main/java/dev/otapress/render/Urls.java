@@ -150,7 +150,7 @@ public final class Urls {
 
     /** The .ipa keeps its own file name, so a downloaded copy is recognisable. */
     public static String ipa(Release r) {
-        return releaseFile(r, r.source().ipa().getFileName().toString());
+        return releaseFile(r, r.facts().ipa().fileName());
     }
 
     public static String icon(Release r, IconSize size) {

@@ -1,9 +1,6 @@
 package dev.otapress.render;
 
 import dev.otapress.config.SiteConfig;
-import dev.otapress.codesign.CodeSignature;
-import dev.otapress.ipa.DeviceFamily;
-import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.render.PageModel.AppView;
 import dev.otapress.render.PageModel.ChannelView;
 import dev.otapress.render.PageModel.DateView;
@@ -24,6 +21,7 @@ import dev.otapress.render.PageModel.StateView;
 import dev.otapress.render.PageModel.VersionGroup;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseFacts;
 import dev.otapress.site.Site;
 
 import java.time.Instant;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Builds the template model of each page from the site model. Each page gets what it shows and no
@@ -125,7 +122,7 @@ final class Views {
     }
 
     private GuardsView guards(Release r) {
-        ProvisioningProfile p = r.ipa().profile();
+        ReleaseFacts.Profile p = r.facts().profile();
         if (!site.config().udidCheck() || p == null || p.deviceIds().isEmpty() || !r.installable()) {
             return new GuardsView(null, null);
         }
@@ -230,7 +227,8 @@ final class Views {
     }
 
     private ReleaseView buildRelease(Release r, String from, int notesTop) {
-        var a = r.ipa().app();
+        ReleaseFacts.App a = r.facts().app();
+        ReleaseFacts.Ipa ipa = r.facts().ipa();
         boolean installable = r.installable();
         String manifestUrl = urls.absolute(Urls.manifest(r));
         LinksView links = new LinksView(Urls.relative(from, Urls.releaseFolder(r)), urls.absolute(Urls.releaseFolder(r)),
@@ -239,20 +237,19 @@ final class Views {
                 urls.downloadLink(from, Urls.icon(r, IconSize.PAGE)), urls.downloadLink(from, Urls.icon(r, IconSize.PAGE_3X)),
                 installable ? Urls.installLink(manifestUrl) : null);
         FactsView facts = new FactsView(a.name(), a.bundleIdentifier(), a.minimumOSVersion(),
-                a.deviceFamilies().stream().map(DeviceFamily::label).collect(Collectors.joining(", ")),
-                r.ipa().size(), sizeLabel(r.ipa().size()), r.ipa().sha256(), r.source().ipa().getFileName().toString(),
-                r.ipa().extensions().stream().map(e -> e.bundleIdentifier() + " (" + e.type().id().replace('-', ' ') + ")").toList());
+                String.join(", ", a.devices()), ipa.size(), sizeLabel(ipa.size()), ipa.sha256(), ipa.fileName(),
+                a.nested().stream().map(e -> e.bundleIdentifier() + " (" + e.kind().replace('-', ' ') + ")").toList());
         DateView date = new DateView(ISO_DATE.format(r.date()), r.date().toString(), DATE_LABEL.format(r.date()),
                 // A date given without a time is midnight UTC: printing "00:00" would invent a time.
                 TIME_LABEL.format(r.date()).equals("00:00") ? "" : TIME_LABEL.format(r.date()));
         return new ReleaseView(r.title(), a.version(), a.build(), channel(r.channel()), date,
                 histories.newestOfChannel(histories.appOf(r), r.channel()) == r, histories.index(r) == 0,
-                new StateView(r.state().id(), installable, r.state().sentence()), facts, links, profile(r.ipa().profile(), r.ipa().codeSignature()),
+                new StateView(r.state().id(), installable, r.state().sentence()), facts, links, profile(r.facts().profile()),
                 new NotesView(Templates.markup(NotesHtml.nest(r.notesHtml(), notesTop)), r.excerpt(),
                 NotesHtml.heading(r.notesHtml())), r.params());
     }
 
-    private ProfileView profile(ProvisioningProfile p, CodeSignature signature) {
+    private ProfileView profile(ReleaseFacts.Profile p) {
         if (p == null) return null;
         String devices = p.devices() + " registered device" + (p.devices() == 1 ? "" : "s");
         String summary = switch (p.type()) {
@@ -264,14 +261,7 @@ final class Views {
         boolean expired = p.isExpiredAt(now);
         boolean soon = p.expiresWithin(now, site.config().checks().warningDays());
         return new ProfileView(p.type().id(), summary, p.name(), p.teamName(), ISO_DATE.format(p.expires()),
-                DATE_LABEL.format(p.expires()), soon, expired, p.devices(), signedBy(p, signature));
-    }
-
-    /** The team that signed an intact build, as "Name (TEAMID)"; null when that is not known for sure. */
-    private static String signedBy(ProvisioningProfile p, CodeSignature s) {
-        if (s.status() != CodeSignature.Status.VALID || s.signer() == null || s.teamIdentifier() == null) return null;
-        String name = s.signer().organization() != null ? s.signer().organization() : p.teamName();
-        return (name == null ? "" : name + " ") + "(" + s.teamIdentifier() + ")";
+                DATE_LABEL.format(p.expires()), soon, expired, p.devices(), p.signedBy());
     }
 
     static String dateLabel(Instant instant) {

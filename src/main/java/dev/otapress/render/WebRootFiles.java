@@ -28,7 +28,7 @@ final class WebRootFiles implements OutputKind {
     public List<Planned> plan(RenderContext context) {
         List<String> sideFiles = new ArrayList<>();
         for (Release r : context.site().releases()) {
-            for (Path file : r.source().assets()) sideFiles.add(Urls.releaseFile(r, file.getFileName().toString()));
+            for (Path file : context.files().assets(r)) sideFiles.add(Urls.releaseFile(r, file.getFileName().toString()));
         }
         List<Planned> planned = new ArrayList<>();
         for (TextFile f : new ServerConfigs(context.site().config().baseUrl(), context.site().config().downloadsBaseUrl()).webRootFiles(sideFiles.stream().sorted().toList())) {

@@ -2,6 +2,7 @@ package dev.otapress.site;
 
 import dev.otapress.Diagnostic;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +32,13 @@ final class InstallRule {
                     releases.add(r);
                 } else if (r == recommended) {
                     for (Release.Stop s : r.stops()) {
-                        diagnostics.add(Diagnostic.error(r.source().ipa(), s.message() + " (it is the newest " + defaultChannel
+                        diagnostics.add(Diagnostic.error(ipaFile(r), s.message() + " (it is the newest " + defaultChannel
                                 + " build of " + app.name() + ", the one people are told to install)"));
                     }
                     releases.add(r);
                 } else {
                     Release.Stop first = r.stops().get(0);
-                    diagnostics.add(Diagnostic.warning(r.source().ipa(), "can no longer be installed (" + first.because()
+                    diagnostics.add(Diagnostic.warning(ipaFile(r), "can no longer be installed (" + first.because()
                             + "): published with its notes but without an install link, since it is not the newest "
                             + defaultChannel + " build of " + app.name()));
                     releases.add(r.withState(ReleaseState.notInstallable(first.reason(), first.because())));
@@ -46,5 +47,10 @@ final class InstallRule {
             out.add(new App(app.bundleIdentifier(), app.name(), releases));
         }
         return new Outcome(out, diagnostics);
+    }
+
+    /** The file these messages name: a check found the problem in the .ipa. */
+    private static Path ipaFile(Release r) {
+        return r.folder().resolve(r.facts().ipa().fileName());
     }
 }

@@ -1,8 +1,6 @@
 package dev.otapress.site;
 
-import dev.otapress.content.ReleaseSource;
-import dev.otapress.ipa.IpaInfo;
-
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One build as the portal shows it: what the IPA says, plus what the notes add.
+ * One build as the portal shows it: what the IPA says, plus what the notes add. It holds what the
+ * pages print ({@link ReleaseFacts}), not the files it was read from: the pipeline keeps those for
+ * the steps that copy them.
  *
+ * @param sitePath  the release's folder relative to content/, '/'-separated, e.g. {@code releases/1.4.0}:
+ *                  its place in the portal
+ * @param folder    the release's folder on disk, for messages that name where a problem is
+ * @param facts     what the pages print about the build
  * @param title     the front matter's title, or "Name version"
  * @param channel   the channel's name (one the site declares)
  * @param notesHtml the rendered notes, already safe to insert as markup
@@ -24,8 +28,9 @@ import java.util.Objects;
  *                  a stop fails the build for the release people install and only marks the others
  */
 public record Release(
-        ReleaseSource source,
-        IpaInfo ipa,
+        String sitePath,
+        Path folder,
+        ReleaseFacts facts,
         String title,
         Instant date,
         String channel,
@@ -54,15 +59,16 @@ public record Release(
 
     /** Newest first: by version, then build, then date, then path (so the order is total). */
     public static final Comparator<Release> NEWEST_FIRST = Comparator
-            .comparing((Release r) -> new Version(r.ipa().app().version()))
-            .thenComparing(r -> new Version(r.ipa().app().build()))
+            .comparing((Release r) -> new Version(r.version()))
+            .thenComparing(r -> new Version(r.build()))
             .thenComparing(Release::date)
             .reversed()
-            .thenComparing(r -> r.source().sitePath());
+            .thenComparing(Release::sitePath);
 
     public Release {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(ipa, "ipa");
+        Objects.requireNonNull(sitePath, "sitePath");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(channel, "channel");
@@ -75,22 +81,22 @@ public record Release(
     }
 
     public Release withState(ReleaseState newState) {
-        return new Release(source, ipa, title, date, channel, draft, notesHtml, excerpt, notesText, iconPng, params, stops, newState);
+        return new Release(sitePath, folder, facts, title, date, channel, draft, notesHtml, excerpt, notesText, iconPng, params, stops, newState);
     }
 
     public boolean installable() {
         return state.installable();
     }
 
-    public String sitePath() {
-        return source.sitePath();
+    public String bundleIdentifier() {
+        return facts.app().bundleIdentifier();
     }
 
     public String version() {
-        return ipa.app().version();
+        return facts.app().version();
     }
 
     public String build() {
-        return ipa.app().build();
+        return facts.app().build();
     }
 }

@@ -29,21 +29,21 @@ public final class SiteAssembler {
         Map<String, Release> byIdentity = new HashMap<>();
         Map<String, List<Release>> byApp = new TreeMap<>();
         for (Release r : releases) {
-            String identity = r.ipa().app().bundleIdentifier() + "\u0000" + r.version() + "\u0000" + r.build();
+            String identity = r.bundleIdentifier() + "\u0000" + r.version() + "\u0000" + r.build();
             Release earlier = byIdentity.putIfAbsent(identity, r);
             if (earlier != null) {
-                problems.add(Diagnostic.error(r.source().folder(), "is the same build as " + earlier.source().folder()
-                        + " (" + r.ipa().app().bundleIdentifier() + " " + r.version() + " (" + r.build() + "));"
+                problems.add(Diagnostic.error(r.folder(), "is the same build as " + earlier.folder()
+                        + " (" + r.bundleIdentifier() + " " + r.version() + " (" + r.build() + "));"
                         + " iOS cannot tell them apart: remove one folder, or raise the build number"));
                 continue;
             }
-            byApp.computeIfAbsent(r.ipa().app().bundleIdentifier(), k -> new ArrayList<>()).add(r);
+            byApp.computeIfAbsent(r.bundleIdentifier(), k -> new ArrayList<>()).add(r);
         }
         List<App> apps = new ArrayList<>();
         for (Map.Entry<String, List<Release>> e : byApp.entrySet()) {
             List<Release> sorted = new ArrayList<>(e.getValue());
             sorted.sort(Release.NEWEST_FIRST);
-            apps.add(new App(e.getKey(), sorted.get(0).ipa().app().name(), sorted));
+            apps.add(new App(e.getKey(), sorted.get(0).facts().app().name(), sorted));
         }
         apps.sort(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(App::bundleIdentifier));
         if (config != null) {

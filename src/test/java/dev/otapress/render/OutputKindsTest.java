@@ -40,7 +40,7 @@ class OutputKindsTest {
         var result = new SiteBuilder().build(BuildRequest.of(site.root()));
 
         Theme theme = Theme.resolve(site.root(), Theme.BUILT_IN, site.root().resolve("site.yaml"), new java.util.ArrayList<>());
-        var prepared = new SiteRenderer(theme, site.root(), java.time.Instant.EPOCH).prepare(result.site());
+        var prepared = new SiteRenderer(theme, site.root(), java.time.Instant.EPOCH).prepare(result.site(), result.sources());
         assertTrue(prepared.plan().problems().isEmpty(), prepared.plan().problems().toString());
         assertEquals(new TreeSet<>(prepared.plan().paths()), written(site.out()));
         assertTrue(prepared.plan().paths().contains("apps/com.example.b/index.html"), "several apps: app pages are planned");
