@@ -49,7 +49,9 @@ class OneHomeTest {
                     "config/SiteConfig.java"),
             Fact.code("the \"expires soon\" rule", "expires\\(\\)\\.isBefore\\(", "ipa/ProvisioningProfile.java"),
             Fact.code("reading text out of a plist", "static String string\\(NS|firstNonBlank\\(", "ipa/Plists.java"),
-            Fact.code("the icon size cap", "ICON_BYTES", "ipa/Icon.java"));
+            Fact.code("the icon size cap", "ICON_BYTES", "ipa/Icon.java"),
+            Fact.literal("the install link's scheme and parameters", s -> s.contains("itms-services:")
+                    || s.contains("download-manifest") || s.matches("(?s).*\\b(url|action)=.*"), "render/ItmsServices.java"));
 
     @Test
     void eachFactHasOneHome() throws IOException {
@@ -102,5 +104,10 @@ class OneHomeTest {
         assertFalse(copyOf(FACTS.get(0), "String text = \"see releases.json for the list\";"));
         assertTrue(copyOf(FACTS.get(3), "var d = StandardCharsets.UTF_8.newDecoder();"));
         assertTrue(copyOf(FACTS.get(5), "boolean soon = p.expires().isBefore(now.plus(days));"));
+        Fact install = FACTS.get(FACTS.size() - 1);
+        assertTrue(copyOf(install, "String PREFIX = \"itms-services://?\";"));
+        assertTrue(copyOf(install, "return link.contains(\"&action=download-manifest\");"));
+        assertTrue(copyOf(install, "Pattern.compile(\"(?:^|&)url=\");"));
+        assertFalse(copyOf(install, "entry(x, 5, \"url\", asset[1]);"));
     }
 }

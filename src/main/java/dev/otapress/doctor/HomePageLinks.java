@@ -1,5 +1,6 @@
 package dev.otapress.doctor;
 
+import dev.otapress.render.ItmsServices;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -18,7 +19,7 @@ final class HomePageLinks {
 
     static List<ListedRelease> releases(byte[] html, URI base) {
         List<ListedRelease> releases = new ArrayList<>();
-        for (Element a : Jsoup.parse(new String(html, StandardCharsets.UTF_8), base.toString()).select("a[href^=itms-services:]")) {
+        for (Element a : Jsoup.parse(new String(html, StandardCharsets.UTF_8), base.toString()).select("a[href^=" + ItmsServices.SCHEME + ":]")) {
             String link = a.attr("href");
             URI manifest = InstallLink.parse(link).manifestUrl().flatMap(ListedRelease::uri).orElse(null);
             releases.add(new ListedRelease("", "", "", "", Optional.empty(), link, manifest, null, OptionalLong.empty()));

@@ -1,5 +1,7 @@
 package dev.otapress.doctor;
 
+import dev.otapress.render.ItmsServices;
+
 import java.util.List;
 
 /** The install link decodes, as iOS decodes it, to the listed manifest URL. */
@@ -10,13 +12,14 @@ final class InstallLinkCheck {
 
     static void check(String label, InstallLink link, ListedRelease release, List<CheckResult> results) {
         String name = label + ": install link decodes to the manifest URL";
-        String fix = "compute the link once (itms-services://?action=download-manifest&url= plus the manifest URL "
+        String fix = "compute the link once (" + ItmsServices.LINK_START + " plus the manifest URL "
                 + "percent-encoded as one query value) and let the template escape it exactly once; rebuild with otapress";
         if (link.doubleEscaped()) {
             results.add(CheckResult.fail(name, "the link contains 'amp;' (HTML-escaped twice): iOS sees a parameter "
                     + "named amp;url and does nothing", fix));
         } else if (!link.hasDownloadAction() || link.manifestUrl().isEmpty()) {
-            results.add(CheckResult.fail(name, "not an itms-services download-manifest link with a url parameter: "
+            results.add(CheckResult.fail(name, "not an " + ItmsServices.SCHEME + " " + ItmsServices.DOWNLOAD_MANIFEST
+                    + " link with a " + ItmsServices.URL + " parameter: "
                     + link.link(), fix));
         } else if (release.manifestUrl() != null && !link.manifestUrl().get().equals(release.manifestUrl().toString())) {
             results.add(CheckResult.fail(name, "decodes to " + link.manifestUrl().get() + ", listed manifest is "

@@ -1,6 +1,7 @@
 package dev.otapress.link;
 
 import dev.otapress.link.LinkFault.Kind;
+import dev.otapress.render.ItmsServices;
 import dev.otapress.render.Urls;
 import dev.otapress.text.PercentEncoding;
 import dev.otapress.yaml.DidYouMean;
@@ -19,10 +20,11 @@ import java.util.regex.Pattern;
  * mistake, and works out the link that was meant.
  */
 public final class LinkExplainer {
-    private static final String SCHEME = "itms-services://";
-    private static final String ACTION = "download-manifest";
-    private static final Pattern URL_PARAM = Pattern.compile("(?:^|&)url=");
-    private static final Pattern AMP_URL = Pattern.compile("(?:^|&)amp[;-]?url=", Pattern.CASE_INSENSITIVE);
+    private static final String SCHEME = ItmsServices.SCHEME_START;
+    private static final String ACTION = ItmsServices.DOWNLOAD_MANIFEST;
+    private static final String URL_IS = ItmsServices.URL + "=";
+    private static final Pattern URL_PARAM = Pattern.compile("(?:^|&)" + URL_IS);
+    private static final Pattern AMP_URL = Pattern.compile("(?:^|&)amp[;-]?" + URL_IS, Pattern.CASE_INSENSITIVE);
 
     /**
      * @param faults    every mistake found, in the order a reader meets them; empty for a good link
@@ -57,7 +59,7 @@ public final class LinkExplainer {
         String lower = link.toLowerCase(Locale.ROOT);
         if (lower.contains("&amp;") || AMP_URL.matcher(afterQuestionMark(link)).find()) {
             if (html || lower.contains("&amp;amp;") || !lower.contains("&amp;")) {
-                faults.add(new LinkFault(Kind.DOUBLE_ESCAPED, "the '&' before url= was HTML-escaped twice (&amp;amp;url=), so iOS"
+                faults.add(new LinkFault(Kind.DOUBLE_ESCAPED, "the '&' before " + URL_IS + " was HTML-escaped twice (&amp;amp;" + URL_IS + "), so iOS"
                         + " sees a parameter named 'amp;url' and silently does nothing; escape it once: write the plain link"
                         + " into the template and let the template engine escape it"));
             } else {
@@ -65,20 +67,20 @@ public final class LinkExplainer {
                         + " message, JSON or a text file the link needs a plain '&', or iOS sees a parameter named 'amp;url'"));
             }
             while (link.toLowerCase(Locale.ROOT).contains("&amp;")) link = link.replaceAll("(?i)&amp;", "&");
-            link = link.replaceAll("(?i)(^|[?&])amp[;-]?url=", "$1url=");
+            link = link.replaceAll("(?i)(^|[?&])amp[;-]?" + URL_IS, "$1" + URL_IS);
         }
         link = scheme(link, faults);
         String query = afterQuestionMark(link);
 
         Matcher m = URL_PARAM.matcher(query);
         if (!m.find()) {
-            faults.add(new LinkFault(Kind.MISSING_URL, "there is no url= parameter; the link must end in"
-                    + " '&url=' and the manifest's https URL, percent-encoded"));
+            faults.add(new LinkFault(Kind.MISSING_URL, "there is no " + URL_IS + " parameter; the link must end in"
+                    + " '&" + URL_IS + "' and the manifest's https URL, percent-encoded"));
             return new Explanation(faults, Optional.empty());
         }
         String before = query.substring(0, m.start());
         String value = query.substring(m.end());
-        int actionAfter = value.toLowerCase(Locale.ROOT).indexOf("&action=");
+        int actionAfter = value.toLowerCase(Locale.ROOT).indexOf("&" + ItmsServices.ACTION + "=");
         if (actionAfter >= 0) {
             before = before + "&" + value.substring(actionAfter + 1);
             value = value.substring(0, actionAfter);
@@ -109,16 +111,16 @@ public final class LinkExplainer {
             rest = rest.substring(m.end());
         }
         if (schemes > 1) {
-            faults.add(new LinkFault(Kind.DOUBLED_SCHEME, "'itms-services://' appears " + schemes + " times; a template"
+            faults.add(new LinkFault(Kind.DOUBLED_SCHEME, "'" + SCHEME + "' appears " + schemes + " times; a template"
                     + " probably added it to a link that already had it: write it once"));
         }
         if (schemes == 0) {
             String lower = rest.toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 faults.add(new LinkFault(Kind.WRONG_SCHEME, "this is the manifest's own URL, not an install link: Safari"
-                        + " shows the XML instead of installing; link to itms-services://?action=download-manifest&url=…"));
+                        + " shows the XML instead of installing; link to " + ItmsServices.LINK_START + "…"));
                 String manifest = ManifestUrl.normalize(rest);
-                return SCHEME + "?action=" + ACTION + "&url=" + (manifest == null ? rest : Urls.encodeQueryValue(manifest));
+                return ItmsServices.LINK_START + (manifest == null ? rest : Urls.encodeQueryValue(manifest));
             }
             faults.add(new LinkFault(Kind.WRONG_SCHEME, "an install link starts '" + SCHEME + "?'"));
         }
@@ -132,17 +134,17 @@ public final class LinkExplainer {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            if (name.equals("action") && value.equals(ACTION)) return;
-            if (name.equals("action") || DidYouMean.closest(name, List.of("action")) != null
+            if (name.equals(ItmsServices.ACTION) && value.equals(ACTION)) return;
+            if (name.equals(ItmsServices.ACTION) || DidYouMean.closest(name, List.of(ItmsServices.ACTION)) != null
                     || DidYouMean.closest(value, List.of(ACTION)) != null) {
-                faults.add(new LinkFault(Kind.MISSPELLED_ACTION, "'" + pair + "' should read 'action=" + ACTION
+                faults.add(new LinkFault(Kind.MISSPELLED_ACTION, "'" + pair + "' should read '" + ItmsServices.ACTION_PARAMETER
                         + "'; iOS ignores the link otherwise"));
                 found = true;
             }
         }
         if (!found) {
-            faults.add(new LinkFault(Kind.MISSING_ACTION, "the link has no 'action=" + ACTION + "'; without it iOS does"
-                    + " nothing: the link starts " + SCHEME + "?action=" + ACTION + "&url="));
+            faults.add(new LinkFault(Kind.MISSING_ACTION, "the link has no '" + ItmsServices.ACTION_PARAMETER + "'; without it iOS does"
+                    + " nothing: the link starts " + ItmsServices.LINK_START));
         }
     }
 

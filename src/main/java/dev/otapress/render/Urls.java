@@ -19,8 +19,6 @@ import java.util.Objects;
  * here, and nowhere else, so no name can break a link.
  */
 public final class Urls {
-    private static final String INSTALL_PREFIX = "itms-services://?action=download-manifest&url=";
-
     private final BaseUrl baseUrl;
     private final BaseUrl downloadsBaseUrl;
 
@@ -225,7 +223,7 @@ public final class Urls {
 
     /** The itms-services link that makes iOS fetch the manifest at {@code manifestUrl}. */
     public static String installLink(String manifestUrl) {
-        return INSTALL_PREFIX + encodeQueryValue(manifestUrl);
+        return ItmsServices.LINK_START + encodeQueryValue(manifestUrl);
     }
 
     /** Encodes each segment of a '/'-separated path; the separators stay. */
