@@ -70,12 +70,9 @@ final class ListingCheck {
             // Nulls where records are expected, numbers out of range: still not a listing.
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-        if (listing == null) throw new IOException("the file is empty or null");
         List<ListedRelease> releases = new ArrayList<>();
         for (JsonListing.AppEntry app : listing.apps()) {
-            if (app == null || app.releases() == null) continue;
             for (JsonListing.ReleaseEntry r : app.releases()) {
-                if (r == null) continue;
                 Optional<String> notInstallable = r.installable() ? Optional.empty()
                         : Optional.of(r.stateReason() != null ? r.state() + ": " + r.stateReason() : Objects.toString(r.state()));
                 releases.add(new ListedRelease(app.name(), app.bundleIdentifier(), r.version(), r.build(), notInstallable,

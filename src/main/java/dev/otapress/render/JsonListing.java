@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.otapress.config.SiteConfig;
 import dev.otapress.site.App;
 import dev.otapress.site.Release;
 import dev.otapress.site.Site;
@@ -46,15 +47,32 @@ public final class JsonListing {
         }
     }
 
-    /** Reads a releases.json this class wrote (of any schema version: a missing state means installable). */
+    /**
+     * Reads a releases.json this class wrote (of any schema version: a missing state means
+     * installable). Anything else, a null where an app or a release belongs included, is an
+     * IOException saying where.
+     */
     public static Listing read(byte[] json) throws java.io.IOException {
         Listing l = READER.readValue(json, Listing.class);
-        return new Listing(l.schemaVersion(), l.title(), l.baseUrl(), l.defaultChannel() == null ? "stable" : l.defaultChannel(),
-                l.apps() == null ? List.of() : l.apps().stream().map(a -> new AppEntry(a.bundleIdentifier(), a.name(),
-                        a.releases() == null ? List.of() : a.releases().stream().map(r -> r.state() != null ? r
-                                : new ReleaseEntry(r.version(), r.build(), r.title(), r.date(), r.channel(), r.minimumOSVersion(),
-                                r.pageUrl(), "installable", null, r.manifestUrl(), r.ipaUrl(), r.installUrl(), r.size(), r.sha256()))
-                                .toList())).toList());
+        if (l == null) throw new java.io.IOException("the file is empty or null, not a listing");
+        List<AppEntry> apps = new java.util.ArrayList<>();
+        List<AppEntry> given = l.apps() == null ? List.of() : l.apps();
+        for (int i = 0; i < given.size(); i++) {
+            AppEntry a = given.get(i);
+            if (a == null) throw new java.io.IOException("apps[" + i + "] is null where an app belongs");
+            List<ReleaseEntry> releases = new java.util.ArrayList<>();
+            List<ReleaseEntry> listed = a.releases() == null ? List.of() : a.releases();
+            for (int j = 0; j < listed.size(); j++) {
+                ReleaseEntry r = listed.get(j);
+                if (r == null) throw new java.io.IOException("apps[" + i + "].releases[" + j + "] is null where a release belongs");
+                releases.add(r.state() != null ? r : new ReleaseEntry(r.version(), r.build(), r.title(), r.date(), r.channel(),
+                        r.minimumOSVersion(), r.pageUrl(), "installable", null, r.manifestUrl(), r.ipaUrl(), r.installUrl(),
+                        r.size(), r.sha256()));
+            }
+            apps.add(new AppEntry(a.bundleIdentifier(), a.name(), releases));
+        }
+        return new Listing(l.schemaVersion(), l.title(), l.baseUrl(), l.defaultChannel() == null ? SiteConfig.Channel.STABLE.name() : l.defaultChannel(),
+                apps);
     }
 
     private static final ObjectMapper READER = new ObjectMapper()
