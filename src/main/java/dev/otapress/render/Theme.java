@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -36,6 +37,8 @@ public final class Theme {
     private static final String CLASSPATH_ROOT = "themes/" + BUILT_IN;
     private static final String TEMPLATES = "templates";
     /** Theme assets are stylesheets, scripts and small images. */
+    /** Guards opening and closing the zip file system of the jar the built-in theme is read from. */
+    private static final Object JAR_FILE_SYSTEM = new Object();
     private static final long MAX_STATIC_BYTES = 16L * 1024 * 1024;
 
     private final String name;
@@ -134,7 +137,7 @@ public final class Theme {
         });
     }
 
-    private interface BuiltInReader<T> {
+    interface BuiltInReader<T> {
         T read(Path root) throws IOException;
     }
 
@@ -142,11 +145,27 @@ public final class Theme {
     private static <T> T readBuiltIn(String folder, BuiltInReader<T> reader) throws IOException {
         URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/" + folder);
         if (url == null) throw new IOException("the built-in theme is missing from this otapress build");
+        return read(url, reader);
+    }
+
+    /** Reads a folder given by a file: or jar: URL; safe to call from several threads at once. */
+    static <T> T read(URL url, BuiltInReader<T> reader) throws IOException {
         try {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return reader.read(fs.provider().getPath(uri));
+                // One zip file system per jar may be open at a time, and closing it ends it for every
+                // user: pages rendered in parallel and serve's rebuilds take turns here.
+                synchronized (JAR_FILE_SYSTEM) {
+                    FileSystem open;
+                    try {
+                        open = FileSystems.newFileSystem(uri, Map.of());
+                    } catch (FileSystemAlreadyExistsException e) {
+                        // Opened by someone else, who will close it: read it, leave it open.
+                        return reader.read(FileSystems.getFileSystem(uri).provider().getPath(uri));
+                    }
+                    try (FileSystem fs = open) {
+                        return reader.read(fs.provider().getPath(uri));
+                    }
                 }
             }
             return reader.read(Path.of(uri));
