@@ -20,6 +20,7 @@ public final class MediaTypes {
     public static final MediaType JSON = new MediaType("application/json", false, false, List.of("json"));
     public static final MediaType ATOM = new MediaType("application/atom+xml", true, true, List.of("atom"));
     public static final MediaType PNG = new MediaType("image/png", false, false, List.of("png"));
+    public static final MediaType SVG = new MediaType("image/svg+xml", false, true, List.of("svg", "svgz"));
     /** Any other XML; iOS also accepts it for the manifest. */
     public static final MediaType XML = new MediaType("application/xml", false, true, List.of("xml", "xsl", "xslt", "rss"));
     public static final MediaType UNKNOWN = new MediaType("application/octet-stream", false, false, List.of());
@@ -28,7 +29,7 @@ public final class MediaTypes {
     public static final List<MediaType> ALL = List.of(
             HTML,
             new MediaType("application/xhtml+xml", true, true, List.of("xhtml", "xht")),
-            new MediaType("image/svg+xml", false, true, List.of("svg", "svgz")),
+            SVG,
             XML,
             ATOM,
             PLIST,

@@ -50,12 +50,23 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
      * @param url        this page's absolute URL
      * @param csp        the Content-Security-Policy for the page's meta tag
      * @param feeds      the Atom feeds this page offers: the site's, and on app and release pages the app's
+     * @param types      the media types of what the page links, for links' type attributes
      */
     public record PageView(String kind, String title, String root, String home, String stylesheet, String script,
-                           String favicon, String listing, String url, String csp, List<FeedView> feeds) {
+                           String favicon, String listing, String url, String csp, List<FeedView> feeds, TypesView types) {
         public PageView {
             feeds = List.copyOf(feeds);
         }
+    }
+
+    /**
+     * Media types from the media table (dev.otapress.media), so a template never spells one.
+     *
+     * @param feed    an Atom feed's
+     * @param listing releases.json's
+     * @param favicon the theme's icon's
+     */
+    public record TypesView(String feed, String listing, String favicon) {
     }
 
     /**

@@ -17,6 +17,8 @@ import dev.otapress.render.PageModel.ReleasePageView;
 import dev.otapress.render.PageModel.ReleaseView;
 import dev.otapress.render.PageModel.SiteView;
 import dev.otapress.media.ContentSecurityPolicy;
+import dev.otapress.media.MediaTypes;
+import dev.otapress.render.PageModel.TypesView;
 import dev.otapress.render.PageModel.StateView;
 import dev.otapress.render.PageModel.VersionGroup;
 import dev.otapress.site.App;
@@ -47,6 +49,9 @@ final class Views {
     private static final DateTimeFormatter DATE_LABEL = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME_LABEL = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private static final TypesView TYPES = new TypesView(MediaTypes.ATOM.name(), MediaTypes.JSON.name(),
+            MediaTypes.forName(Urls.FAVICON).name());
 
     private final Site site;
     private final Urls urls;
@@ -152,7 +157,7 @@ final class Views {
         }
         return new PageView(kind, title, Urls.root(from), Urls.relative(from, Urls.HOME), Urls.relative(from, Urls.STYLESHEET),
                 Urls.relative(from, Urls.SCRIPT), Urls.relative(from, Urls.FAVICON), Urls.relative(from, Urls.LISTING),
-                urls.absolute(Urls.linkPath(from)), ContentSecurityPolicy.pageMeta(urls.imageOrigin()), feeds);
+                urls.absolute(Urls.linkPath(from)), ContentSecurityPolicy.pageMeta(urls.imageOrigin()), feeds, TYPES);
     }
 
     private List<AppView> apps(String from) {

@@ -47,6 +47,26 @@ class OneMediaTableTest {
         assertEquals(List.of(), copies, "take these from dev.otapress.media (MediaTypes, HttpRules, Served, Caching)");
     }
 
+    /** Templates link feeds, listings and icons with a type: it comes from the model ({@code page.types}). */
+    @Test
+    void noMediaTypeInTheTemplates() throws IOException {
+        Pattern type = Pattern.compile("\\b(text|application|image|font|video|audio)/[a-z0-9.+-]+", Pattern.CASE_INSENSITIVE);
+        List<String> copies = new ArrayList<>();
+        for (Path root : List.of(Path.of("themes"), Path.of("src/main/resources"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.(ftlh|ftl|html)")).sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file);
+                    for (int i = 0; i < lines.size(); i++) {
+                        Matcher m = type.matcher(lines.get(i));
+                        while (m.find()) copies.add(file + ":" + (i + 1) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertTrue(Files.isRegularFile(Path.of("themes/default/templates/layout.ftlh")), "the templates moved: scan their new home");
+        assertEquals(List.of(), copies, "take media types from the model's page.types (render.PageModel.TypesView)");
+    }
+
     @Test
     void theProbeFindsACopy() {
         assertTrue(HEADER_VALUE.matcher("text/xml").matches());
