@@ -48,11 +48,29 @@ final class S3Instructions {
         s.append("  put a redirect rule, a sign-in page or a trailing-slash rewrite in front of those paths.\n");
         s.append("- A 'redirect HTTP to HTTPS' viewer policy is fine: it only ever meets people typing page URLs.\n");
         s.append("- Folder URLs such as `").append(location.rawPrefix())
-                .append("releases/1.4.0/` need `index.html`: attach otapress's `deploy/cloudfront-index.js`\n");
-        s.append("  as a CloudFront Function on viewer request, or use the bucket's website endpoint as the origin.\n");
+                .append("releases/1.4.0/` need `index.html`: attach the CloudFront Function below\n");
+        s.append("  on viewer request, or use the bucket's website endpoint as the origin. `--check` fails until they do.\n");
         s.append("- Keep the CDN's cache policy honouring the origin's Cache-Control, and let Range and HEAD through\n");
-        s.append("  (CloudFront does both by default). Do not compress `.ipa` files on the fly.\n");
+        s.append("  (CloudFront does both by default). Do not compress `.ipa` files on the fly.\n\n");
+        s.append("## The CloudFront Function for folder URLs\n\n");
+        s.append("CloudFront › Functions › Create (runtime cloudfront-js-2.0), paste, publish, and associate it with the\n");
+        s.append("distribution's default behaviour as *Viewer request* (otapress's repository has it as `deploy/cloudfront-index.js`):\n\n");
+        s.append("```js\n").append(CLOUDFRONT_FUNCTION);
+        if (!CLOUDFRONT_FUNCTION.endsWith("\n")) s.append('\n');
+        s.append("```\n");
         return s.toString();
+    }
+
+    /** deploy/cloudfront-index.js, which the build copies into the jar beside this class. */
+    static final String CLOUDFRONT_FUNCTION = cloudFrontFunction();
+
+    private static String cloudFrontFunction() {
+        try (java.io.InputStream in = S3Instructions.class.getResourceAsStream("cloudfront-index.js")) {
+            if (in == null) throw new IllegalStateException("cloudfront-index.js is missing from the build (pom.xml copies deploy/)");
+            return dev.otapress.Utf8.decode(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String quoteMd(String value) {
