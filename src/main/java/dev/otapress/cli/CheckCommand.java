@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-listing-mb", paramLabel = "MB", description = "The cap on releases.json (default: 32).")
     long maxListingMb = CheckLimits.DEFAULTS.maxListingBytes() >> 20;
 
-    @Option(names = "--max-page-mb", paramLabel = "MB", description = "The cap on the home page (default: 8).")
+    @Option(names = "--max-page-mb", paramLabel = "MB", description = "The cap on each page read: home, app, history and release pages (default: 8).")
     long maxPageMb = CheckLimits.DEFAULTS.maxPageBytes() >> 20;
 
     @Option(names = "--max-manifest-kb", paramLabel = "KB", description = "The cap on each manifest.plist (default: 1024).")

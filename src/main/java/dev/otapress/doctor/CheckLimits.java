@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param parallel         releases checked at the same time
  * @param maxReleases      releases checked at most; a longer listing fails with the count
  * @param maxListingBytes  the cap on releases.json
- * @param maxPageBytes     the cap on the home page (read only when there is no releases.json)
+ * @param maxPageBytes     the cap on each page (the home page, app, history and release pages)
  * @param maxManifestBytes the cap on each manifest.plist
  */
 public record CheckLimits(Duration requestTimeout, Duration deadline, int parallel, int maxReleases,

@@ -22,7 +22,7 @@ final class HomePageLinks {
         for (Element a : Jsoup.parse(new String(html, StandardCharsets.UTF_8), base.toString()).select("a[href^=" + ItmsServices.SCHEME + ":]")) {
             String link = a.attr("href");
             URI manifest = InstallLink.parse(link).manifestUrl().flatMap(ListedRelease::uri).orElse(null);
-            releases.add(new ListedRelease("", "", "", "", Optional.empty(), link, manifest, null, OptionalLong.empty()));
+            releases.add(new ListedRelease("", "", "", "", Optional.empty(), link, manifest, null, OptionalLong.empty(), null));
         }
         return releases;
     }

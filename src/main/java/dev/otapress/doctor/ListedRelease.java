@@ -13,9 +13,11 @@ import java.util.OptionalLong;
  *
  * @param notInstallable empty for a release the portal offers for installing; otherwise why not
  *                       (an expired profile…), which the check reports without failing
+ * @param pageUrl        the release's page as the listing names it, or null
  */
 record ListedRelease(String appName, String bundleIdentifier, String version, String build,
-                     Optional<String> notInstallable, String installUrl, URI manifestUrl, URI ipaUrl, OptionalLong size) {
+                     Optional<String> notInstallable, String installUrl, URI manifestUrl, URI ipaUrl, OptionalLong size,
+                     URI pageUrl) {
 
     ListedRelease {
         appName = appName == null ? "" : appName;

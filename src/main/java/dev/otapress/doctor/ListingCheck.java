@@ -77,7 +77,8 @@ final class ListingCheck {
                         : Optional.of(r.stateReason() != null ? r.state() + ": " + r.stateReason() : Objects.toString(r.state()));
                 releases.add(new ListedRelease(app.name(), app.bundleIdentifier(), r.version(), r.build(), notInstallable,
                         r.installUrl(), ListedRelease.uri(r.manifestUrl()).orElse(null), ListedRelease.uri(r.ipaUrl()).orElse(null),
-                        r.size() > 0 ? OptionalLong.of(r.size()) : OptionalLong.empty()));
+                        r.size() > 0 ? OptionalLong.of(r.size()) : OptionalLong.empty(),
+                        ListedRelease.uri(r.pageUrl()).orElse(null)));
             }
         }
         return releases;

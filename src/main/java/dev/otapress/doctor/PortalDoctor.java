@@ -72,37 +72,40 @@ public final class PortalDoctor {
                     + limits.maxReleases() + " checked", "raise the limit with --max-releases, or check the newest with --latest"));
             releases = releases.subList(0, limits.maxReleases());
         }
-        results.addAll(checkAll(releases, fetcher));
-        return List.copyOf(results);
-    }
-
-    /** A few releases at a time; the results keep the listing's order, so reports compare run to run. */
-    private List<CheckResult> checkAll(List<ListedRelease> releases, Fetcher fetcher) {
         ExecutorService pool = Executors.newFixedThreadPool(limits.parallel(), runnable -> {
             Thread t = new Thread(runnable, "otapress-check");
             t.setDaemon(true);
             return t;
         });
         try {
-            ReleaseCheck check = new ReleaseCheck(fetcher);
-            List<Future<Optional<List<CheckResult>>>> futures = new ArrayList<>();
-            for (ListedRelease r : releases) futures.add(pool.submit(() -> check.check(r)));
-            List<CheckResult> results = new ArrayList<>();
-            int unchecked = 0;
-            for (int i = 0; i < futures.size(); i++) {
-                Optional<List<CheckResult>> one = await(futures.get(i), fetcher, releases.get(i));
-                if (one.isPresent()) results.addAll(one.get());
-                else unchecked++;
-            }
-            if (unchecked > 0) {
-                results.add(CheckResult.fail("every listed release is checked before the deadline", unchecked + " of "
-                                + releases.size() + " release(s) not checked within " + CheckLimits.seconds(limits.deadline()),
-                        "raise the run's deadline with --deadline, or check the newest releases with --latest"));
-            }
-            return results;
+            results.addAll(checkAll(releases, fetcher, pool));
+            // After the releases, so a host that stopped answering has already been given up on.
+            List<URI> pages = releases.stream().map(ListedRelease::pageUrl).filter(Objects::nonNull).toList();
+            results.add(new PageCheck(fetcher).check(base, pages, pool));
         } finally {
             pool.shutdownNow();
         }
+        return List.copyOf(results);
+    }
+
+    /** A few releases at a time; the results keep the listing's order, so reports compare run to run. */
+    private List<CheckResult> checkAll(List<ListedRelease> releases, Fetcher fetcher, ExecutorService pool) {
+        ReleaseCheck check = new ReleaseCheck(fetcher);
+        List<Future<Optional<List<CheckResult>>>> futures = new ArrayList<>();
+        for (ListedRelease r : releases) futures.add(pool.submit(() -> check.check(r)));
+        List<CheckResult> results = new ArrayList<>();
+        int unchecked = 0;
+        for (int i = 0; i < futures.size(); i++) {
+            Optional<List<CheckResult>> one = await(futures.get(i), fetcher, releases.get(i));
+            if (one.isPresent()) results.addAll(one.get());
+            else unchecked++;
+        }
+        if (unchecked > 0) {
+            results.add(CheckResult.fail("every listed release is checked before the deadline", unchecked + " of "
+                            + releases.size() + " release(s) not checked within " + CheckLimits.seconds(limits.deadline()),
+                    "raise the run's deadline with --deadline, or check the newest releases with --latest"));
+        }
+        return results;
     }
 
     private Optional<List<CheckResult>> await(Future<Optional<List<CheckResult>>> future, Fetcher fetcher, ListedRelease release) {

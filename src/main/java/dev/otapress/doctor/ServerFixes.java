@@ -14,7 +14,7 @@ record ServerFixes(String serverHeader) {
     static final String MANIFEST_TYPE = essence(HttpRules.generated(HttpRules.Role.MANIFEST, HttpRules.MANIFEST_FILE).served().contentType());
     static final String IPA_TYPE = essence(HttpRules.APP.contentType());
 
-    private static String essence(String contentType) {
+    static String essence(String contentType) {
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
     }

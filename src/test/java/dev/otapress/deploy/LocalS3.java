@@ -10,8 +10,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -24,6 +27,7 @@ public final class LocalS3 implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
+    private final List<S3Proxy> views = new ArrayList<>();
 
     private LocalS3(S3Proxy proxy, BlobStoreContext context) {
         this.proxy = proxy;
@@ -34,19 +38,50 @@ public final class LocalS3 implements AutoCloseable {
     public static LocalS3 start(Path dir) throws Exception {
         Properties p = new Properties();
         p.setProperty("jclouds.filesystem.basedir", dir.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").credentials("identity", "credential")
-                .overrides(p).buildView(BlobStoreContext.class);
+        return start(ContextBuilder.newBuilder("filesystem").credentials("identity", "credential")
+                .overrides(p).buildView(BlobStoreContext.class));
+    }
+
+    /**
+     * Starts a server keeping objects in memory. Its keys are flat, as on AWS: a folder is no
+     * object, where the filesystem store answers a key ending in '/' with an empty folder object.
+     */
+    public static LocalS3 startInMemory() throws Exception {
+        return start(ContextBuilder.newBuilder("transient").credentials("identity", "credential").buildView(BlobStoreContext.class));
+    }
+
+    private static LocalS3 start(BlobStoreContext context) throws Exception {
         S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
+        started(proxy);
+        return new LocalS3(proxy, context);
+    }
+
+    private static void started(S3Proxy proxy) throws Exception {
         proxy.start();
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
             Thread.sleep(10);
         }
-        return new LocalS3(proxy, context);
+    }
+
+    /** The same buckets served to anyone, as a bucket policy granting s3:GetObject to everyone does on AWS. */
+    public record PublicView(URI http, URI https) {
+    }
+
+    /** Serves the same store without authentication, over http and over https with the given server context. */
+    public PublicView servePublicly(SSLContext tls) throws Exception {
+        S3Proxy view = S3Proxy.builder().blobStore(context.getBlobStore())
+                .awsAuthentication(AuthenticationType.NONE, null, null)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .secureEndpoint(URI.create("https://127.0.0.1:0")).sslContext(tls)
+                .build();
+        started(view);
+        views.add(view);
+        return new PublicView(URI.create("http://127.0.0.1:" + view.getPort()), URI.create("https://127.0.0.1:" + view.getSecurePort()));
     }
 
     public URI endpoint() {
@@ -80,6 +115,7 @@ public final class LocalS3 implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (S3Proxy view : views) view.stop();
         proxy.stop();
         context.close();
     }

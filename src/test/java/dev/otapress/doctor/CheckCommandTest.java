@@ -44,8 +44,9 @@ class CheckCommandTest {
             Run run = run("check", server.baseUrl().toString(), "--ca-file", cert.certFile().toString());
             assertEquals(Main.OK, run.exitCode(), run.out() + run.err() + server.log());
             assertFalse(run.out().contains("✗"), run.out());
-            // TLS 3, listing 1, and 9 per release: link, manifest reach/type/parse, .ipa reach/type/length, 2 icons.
-            assertTrue(run.out().contains("22 checks passed"), run.out());
+            // TLS 3, listing 1, 9 per release (link, manifest reach/type/parse, .ipa reach/type/length, 2 icons), pages 1.
+            assertTrue(run.out().contains("23 checks passed"), run.out());
+            assertTrue(run.out().contains("✓ page URLs ending in / are served as pages"), run.out());
             assertTrue(run.out().contains("✓ Field 2.0: .ipa Content-Length matches the listed size"), run.out());
         }
     }
