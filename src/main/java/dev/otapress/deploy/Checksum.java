@@ -16,21 +16,27 @@ import java.util.Objects;
  * The MD5 digests of a file, whole and per part: what S3 verifies (Content-MD5 on each upload and
  * each part) and what it reports back as the ETag (the MD5 of a single-part object, or the MD5 of
  * the parts' MD5s followed by "-N" for a multipart one), so an unchanged file is recognised from a
- * listing alone.
+ * listing alone; and its SHA-256, which the {@link DeployState} records for stores whose ETags are
+ * no MD5 (SSE-KMS on AWS, some S3-compatible stores).
  *
  * @param partSize the part size the file is uploaded with; a file no larger is one part
  * @param parts    each part's MD5 when the file is larger than {@code partSize}, else empty
  */
-public record Checksum(long size, byte[] md5, long partSize, List<byte[]> parts) {
+public record Checksum(long size, byte[] md5, byte[] sha256, long partSize, List<byte[]> parts) {
 
     public Checksum {
         Objects.requireNonNull(md5, "md5");
+        Objects.requireNonNull(sha256, "sha256");
         parts = List.copyOf(parts);
         if (partSize <= 0) throw new IllegalArgumentException("part size must be positive");
     }
 
     public boolean multipart() {
         return !parts.isEmpty();
+    }
+
+    public String sha256Hex() {
+        return HexFormat.of().formatHex(sha256);
     }
 
     /** The Content-MD5 header of a single-part upload. */
@@ -62,6 +68,7 @@ public record Checksum(long size, byte[] md5, long partSize, List<byte[]> parts)
     public static Checksum of(Path file, long partSize) throws IOException {
         long size = Files.size(file);
         MessageDigest whole = md5Digest();
+        MessageDigest sha = sha256Digest();
         MessageDigest part = md5Digest();
         List<byte[]> parts = new ArrayList<>();
         boolean multipart = size > partSize;
@@ -71,6 +78,7 @@ public record Checksum(long size, byte[] md5, long partSize, List<byte[]> parts)
             int n;
             while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, partSize - inPart))) > 0) {
                 whole.update(buffer, 0, n);
+                sha.update(buffer, 0, n);
                 if (multipart) part.update(buffer, 0, n);
                 inPart += n;
                 if (inPart == partSize) {
@@ -80,7 +88,7 @@ public record Checksum(long size, byte[] md5, long partSize, List<byte[]> parts)
             }
         }
         if (multipart && inPart > 0) parts.add(part.digest());
-        return new Checksum(size, whole.digest(), partSize, parts);
+        return new Checksum(size, whole.digest(), sha.digest(), partSize, parts);
     }
 
     /** The part size for a file: {@code preferred}, or larger where S3's limit of 10,000 parts needs it. */
@@ -88,6 +96,14 @@ public record Checksum(long size, byte[] md5, long partSize, List<byte[]> parts)
         long min = (fileSize + 9_999) / 10_000;
         long mib = 1024 * 1024;
         return Math.max(preferred, (min + mib - 1) / mib * mib);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static MessageDigest md5Digest() {

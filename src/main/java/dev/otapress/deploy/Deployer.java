@@ -3,8 +3,11 @@ package dev.otapress.deploy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,8 +67,8 @@ public final class Deployer {
 
         // Listing first: it is also what finds a missing bucket, refused credentials or a wrong region,
         // before anything is written.
-        StorePlan pagePlan = StorePlan.of(pages, forPages, pages.list());
-        StorePlan downloadPlan = downloads == null ? null : StorePlan.of(downloads, forDownloads, downloads.list());
+        StorePlan pagePlan = plan(pages, forPages);
+        StorePlan downloadPlan = downloads == null ? null : plan(downloads, forDownloads);
         DeployPlan plan = new DeployPlan(pagePlan, downloadPlan);
         if (options.delete()) {
             for (StorePlan s : plan.stores()) {
@@ -92,6 +95,7 @@ public final class Deployer {
         ExecutorService partWorkers = Executors.newFixedThreadPool(options.threads(), daemon("otapress-part"));
         int uploaded = 0;
         long bytes = 0;
+        Map<String, String> etags = new ConcurrentHashMap<>();
         try {
             for (Phase phase : Phase.values()) {
                 // Within a phase, files new to the store go before those that replace one: a replaced
@@ -102,7 +106,8 @@ public final class Deployer {
                         for (LocalObject f : s.uploads()) {
                             if (f.phase() != phase || s.replaces(f) != replacing) continue;
                             running.add(fileWorkers.submit(() -> {
-                                s.store().upload(f, partWorkers, listener::sent);
+                                String etag = s.store().upload(f, partWorkers, listener::sent);
+                                if (etag != null) etags.put(s.store().location().key(f.sitePath()), etag);
                                 listener.uploaded(f);
                                 return f;
                             }));
@@ -135,7 +140,24 @@ public final class Deployer {
                 deleters.shutdownNow();
             }
         }
+        // Last, so that it names only objects that are there; a deploy that failed earlier leaves the
+        // previous state, whose entries no longer match what it replaced.
+        for (StorePlan s : plan.stores()) {
+            Map<String, String> mine = new HashMap<>();
+            for (LocalObject f : s.uploads()) {
+                String etag = etags.get(s.store().location().key(f.sitePath()));
+                if (etag != null) mine.put(f.sitePath(), etag);
+            }
+            DeployState after = s.after(mine);
+            if (!after.equals(s.state())) s.store().putState(after);
+        }
         return new DeployReport(plan, uploaded, plan.unchanged(), deleted, kept, bytes, false);
+    }
+
+    /** Lists the prefix once and reads its deploy state, then compares them with the files meant for it. */
+    private static StorePlan plan(ObjectStore store, List<LocalObject> files) throws DeployException {
+        List<RemoteObject> listing = store.list();
+        return StorePlan.of(store, files, listing, store.readState(listing));
     }
 
     /** Waits for every task, even after one failed, so no upload still runs when the first failure is reported. */

@@ -46,9 +46,12 @@ public final class Inventory {
         }
     }
 
-    /** Files a host reads as its own configuration (.htaccess, web.config, _headers…) mean nothing in a bucket. */
+    /**
+     * Files a host reads as its own configuration (.htaccess, web.config, _headers…) mean nothing in a
+     * bucket, and the names of otapress's own objects there are never taken by portal content.
+     */
     static boolean isNeverUploaded(String fileName) {
-        return fileName.equals(OUTPUT_MARKER) || HttpRules.isHostControlFile(fileName);
+        return fileName.equals(OUTPUT_MARKER) || fileName.equals(DeployState.KEY) || HttpRules.isHostControlFile(fileName);
     }
 
     private LocalObject object(Path outDir, Path file, Set<String> releaseFolders) {

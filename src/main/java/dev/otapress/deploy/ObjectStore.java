@@ -79,16 +79,42 @@ public final class ObjectStore {
 
     /** Writes the marker object that makes the prefix otapress's. */
     public void putMarker() throws DeployException {
-        byte[] text = MARKER_TEXT.getBytes(StandardCharsets.UTF_8);
-        String key = location.key(MARKER);
+        // A plain-text note to whoever browses the bucket.
+        put(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8), ObjectHeaders.of(HttpRules.forType(MediaTypes.forName("marker.txt"))),
+                "writing the marker " + MARKER + " to");
+    }
+
+    /**
+     * The deploy state this prefix holds, read with one GET, or {@link DeployState#EMPTY} when the
+     * listing shows none or it is too large to be one.
+     */
+    public DeployState readState(List<RemoteObject> listing) throws DeployException {
+        String key = location.key(DeployState.KEY);
+        RemoteObject listed = listing.stream().filter(o -> o.key().equals(key)).findFirst().orElse(null);
+        if (listed == null || listed.size() > DeployState.MAX_BYTES) return DeployState.EMPTY;
         try {
-            // A plain-text note to whoever browses the bucket.
-            ObjectHeaders h = ObjectHeaders.of(HttpRules.forType(MediaTypes.forName("marker.txt")));
-            s3.putObject(b -> b.bucket(location.bucket()).key(key).contentType(h.contentType())
-                            .cacheControl(h.cacheControl()).contentMD5(java.util.Base64.getEncoder().encodeToString(md5(text))),
-                    RequestBody.fromBytes(text));
+            return DeployState.parse(s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return DeployState.EMPTY;
         } catch (SdkException e) {
-            throw StoreErrors.translate(e, location, endpoint, "writing the marker " + MARKER + " to");
+            throw StoreErrors.translate(e, location, endpoint, "reading " + DeployState.KEY + " from");
+        }
+    }
+
+    /** Writes the deploy state, the last write of a deploy. */
+    public void putState(DeployState state) throws DeployException {
+        put(DeployState.KEY, state.toJson(), ObjectHeaders.of(HttpRules.forType(MediaTypes.forName(DeployState.KEY))),
+                "writing " + DeployState.KEY + " to");
+    }
+
+    private void put(String name, byte[] bytes, ObjectHeaders h, String action) throws DeployException {
+        String key = location.key(name);
+        try {
+            s3.putObject(b -> b.bucket(location.bucket()).key(key).contentType(h.contentType()).cacheControl(h.cacheControl())
+                            .contentMD5(java.util.Base64.getEncoder().encodeToString(md5(bytes))),
+                    RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw StoreErrors.translate(e, location, endpoint, action);
         }
     }
 
@@ -98,18 +124,20 @@ public final class ObjectStore {
      * orphan parts are left to bill.
      *
      * @param sent told the bytes of each request that completed
+     * @return the ETag the store gave the object, or null when it named none
      */
-    public void upload(LocalObject object, ExecutorService parts, LongConsumer sent) throws DeployException {
+    public String upload(LocalObject object, ExecutorService parts, LongConsumer sent) throws DeployException {
         String key = location.key(object.sitePath());
         Checksum sum = object.checksum();
         ObjectHeaders h = object.headers();
         try {
             if (!sum.multipart()) {
-                s3.putObject(b -> b.bucket(location.bucket()).key(key).contentType(h.contentType()).cacheControl(h.cacheControl())
-                                .contentDisposition(h.contentDisposition()).contentMD5(sum.contentMd5()).contentLength(sum.size()),
-                        body(object.file(), 0, sum.size(), h.contentType()));
+                String etag = s3.putObject(b -> b.bucket(location.bucket()).key(key).contentType(h.contentType())
+                                .cacheControl(h.cacheControl()).contentDisposition(h.contentDisposition()).contentMD5(sum.contentMd5())
+                                .contentLength(sum.size()),
+                        body(object.file(), 0, sum.size(), h.contentType())).eTag();
                 sent.accept(sum.size());
-                return;
+                return etag;
             }
             CreateMultipartUploadResponse created = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(key)
                     .contentType(h.contentType()).cacheControl(h.cacheControl()).contentDisposition(h.contentDisposition()));
@@ -129,8 +157,8 @@ public final class ObjectStore {
                     }));
                 }
                 List<CompletedPart> completed = Deployer.awaitAll(futures);
-                s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(key).uploadId(uploadId)
-                        .multipartUpload(m -> m.parts(completed)));
+                return s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(key).uploadId(uploadId)
+                        .multipartUpload(m -> m.parts(completed))).eTag();
             } catch (RuntimeException | DeployException e) {
                 abort(key, uploadId);
                 throw e;

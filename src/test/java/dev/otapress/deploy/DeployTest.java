@@ -161,8 +161,9 @@ class DeployTest {
         List<String> local = files(site.out());
         List<String> expected = new ArrayList<>(local.stream().map(p -> "ios/" + p).toList());
         expected.add("ios/" + ObjectStore.MARKER);
+        expected.add("ios/" + DeployState.KEY);
         expected.sort(null);
-        assertEquals(expected, keys(bucket), "every file, the marker, and no host control file");
+        assertEquals(expected, keys(bucket), "every file, the marker, the state, and no host control file");
         for (String p : local) assertArrayEquals(Files.readAllBytes(site.out().resolve(p)), get(bucket, "ios/" + p), p);
 
         assertHeaders(bucket, "ios/releases/1.0/Field App.ipa", "application/octet-stream", "public, max-age=31536000, immutable");
@@ -229,8 +230,9 @@ class DeployTest {
         assertPhaseOrder(second.puts(), site.out());
         List<String> writes = second.writes();
         int firstDelete = indexOf(writes, w -> w.startsWith("DELETE "));
-        int lastPut = lastIndexOf(writes, w -> !w.startsWith("DELETE "));
+        int lastPut = lastIndexOf(writes, w -> !w.startsWith("DELETE ") && !w.endsWith(DeployState.KEY));
         assertTrue(firstDelete > lastPut, "deletions come after every upload: " + writes);
+        assertEquals("PUT ios/" + DeployState.KEY, writes.get(writes.size() - 1), "the state is written last");
         Set<String> deleted = new HashSet<>();
         for (String w : writes) if (w.startsWith("DELETE ")) deleted.add(w.substring(7));
         assertEquals(new HashSet<>(removed), deleted, "exactly the removed release's files");
@@ -245,7 +247,7 @@ class DeployTest {
         List<LocalObject> objects = new Inventory(Deployer.PART_SIZE).read(out);
         int last = -1;
         for (String key : keys) {
-            if (key.endsWith(ObjectStore.MARKER)) continue;
+            if (key.endsWith(ObjectStore.MARKER) || key.endsWith(DeployState.KEY)) continue;
             String path = key.substring("ios/".length());
             Phase phase = objects.stream().filter(o -> o.sitePath().equals(path)).findFirst().orElseThrow().phase();
             assertTrue(phase.ordinal() >= last, key + " (" + phase + ") came after a later phase: " + keys);
@@ -275,6 +277,7 @@ class DeployTest {
         assertTrue(rerun.uploaded() > 0);
         List<String> expected = new ArrayList<>(files(site.out()).stream().map(p -> "ios/" + p).toList());
         expected.add("ios/" + ObjectStore.MARKER);
+        expected.add("ios/" + DeployState.KEY);
         expected.sort(null);
         assertEquals(expected, keys(bucket));
         assertLinksResolve(bucket, "ios/");
@@ -412,6 +415,7 @@ class DeployTest {
         assertEquals(0, r.code(), r.err());
         List<String> binaries = new ArrayList<>(files(site.out()).stream().filter(dev.otapress.render.Urls::isBinary).map(p -> "builds/" + p).toList());
         binaries.add("builds/" + ObjectStore.MARKER);
+        binaries.add("builds/" + DeployState.KEY);
         binaries.sort(null);
         assertTrue(binaries.contains("builds/releases/1.0/Field App.ipa") && binaries.contains("builds/releases/1.0/icon-512.png"), binaries.toString());
         assertEquals(binaries, keys(downloads));

@@ -50,8 +50,19 @@ public final class LocalS3 implements AutoCloseable {
         return start(ContextBuilder.newBuilder("transient").credentials("identity", "credential").buildView(BlobStoreContext.class));
     }
 
+    /** Starts a server keeping objects in memory whose ETags are not the MD5 of the bytes, as on AWS with SSE-KMS. */
+    public static LocalS3 startWithOpaqueEtags() throws Exception {
+        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
+                .buildView(BlobStoreContext.class);
+        return start(context, new OpaqueEtagBlobStore(context.getBlobStore()));
+    }
+
     private static LocalS3 start(BlobStoreContext context) throws Exception {
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        return start(context, context.getBlobStore());
+    }
+
+    private static LocalS3 start(BlobStoreContext context, org.jclouds.blobstore.BlobStore store) throws Exception {
+        S3Proxy proxy = S3Proxy.builder().blobStore(store)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
