@@ -6,7 +6,10 @@ import dev.otapress.config.ReleaseFolderPattern;
 import dev.otapress.config.SiteConfig;
 import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.content.ContentScanner;
+import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
+import dev.otapress.content.NotesFile;
+import dev.otapress.content.PrunedBuild;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
@@ -66,12 +69,18 @@ public final class ReleaseAdder {
         if (!problems.isEmpty()) throw new BuildException(problems);
 
         List<Existing> existing = existing(content);
-        Optional<Existing> same = existing.stream().filter(e -> e.info().app().bundleIdentifier().equals(app.bundleIdentifier())
-                && e.info().app().version().equals(app.version()) && e.info().app().build().equals(app.build())).findFirst();
+        Optional<Existing> same = existing.stream().filter(e -> e.bundleId().equals(app.bundleIdentifier())
+                && e.version().equals(app.version()) && e.build().equals(app.build())).findFirst();
         Urls urls = new Urls(config.baseUrl());
         if (same.isPresent()) {
             Existing e = same.get();
-            if (!e.info().sha256().equals(release.facts().ipa().sha256())) {
+            if (e.pruned() != null) {
+                throw new BuildException(Diagnostic.error(e.source().folder(), "already holds " + app.bundleIdentifier() + " "
+                        + app.version() + " (" + app.build() + "), whose .ipa otapress prune removed: to publish it again,"
+                        + " put the .ipa back into the folder and delete the 'pruned:' block of its index.md; for a new"
+                        + " build, bump CFBundleVersion"));
+            }
+            if (!e.sha256().equals(release.facts().ipa().sha256())) {
                 throw new BuildException(Diagnostic.error(e.source().folder(), "already holds " + app.bundleIdentifier() + " "
                         + app.version() + " (" + app.build() + ") with other bytes; release URLs never change and devices"
                         + " and caches keep the .ipa for a year, so a new build needs a new number: bump CFBundleVersion"
@@ -148,13 +157,26 @@ public final class ReleaseAdder {
         }
     }
 
-    private record Existing(ReleaseSource source, IpaInfo info) {
+    /** @param pruned what index.md records of a build whose .ipa was pruned, else null */
+    private record Existing(ReleaseSource source, String bundleId, String version, String build, String sha256, PrunedBuild pruned) {
+        Existing(ReleaseSource source, IpaInfo info) {
+            this(source, info.app().bundleIdentifier(), info.app().version(), info.app().build(), info.sha256(), null);
+        }
+
+        Existing(ReleaseSource source, PrunedBuild pruned) {
+            this(source, pruned.bundleId(), pruned.version(), pruned.build(), pruned.sha256(), pruned);
+        }
     }
 
     /** Every release already in content/ that can be read; the build reports the others. */
     private List<Existing> existing(Path content) {
         if (!Files.isDirectory(content)) return List.of();
         return scanner.scan(content).sources().parallelStream().flatMap(s -> {
+            if (s.ipa() == null) {
+                NotesFile notes = new FrontMatterParser().read(s.notes(), new ArrayList<>());
+                PrunedBuild pruned = notes == null ? null : notes.frontMatter().pruned();
+                return pruned == null ? Stream.empty() : Stream.of(new Existing(s, pruned));
+            }
             try {
                 return Stream.of(new Existing(s, ipaReader.read(s.ipa())));
             } catch (IpaException e) {
@@ -166,7 +188,7 @@ public final class ReleaseAdder {
     /** The folder that already holds the app's releases, else a slug of its name. */
     private static String appFolder(List<Existing> existing, ReleaseFacts.App app) {
         return existing.stream()
-                .filter(e -> e.info().app().bundleIdentifier().equals(app.bundleIdentifier()) && e.source().sitePath().contains("/"))
+                .filter(e -> e.bundleId().equals(app.bundleIdentifier()) && e.source().sitePath().contains("/"))
                 .map(e -> e.source().sitePath().substring(0, e.source().sitePath().lastIndexOf('/')))
                 .max(Comparator.naturalOrder())
                 .orElseGet(() -> Objects.requireNonNullElse(FolderNames.slug(app.name()), app.bundleIdentifier()));

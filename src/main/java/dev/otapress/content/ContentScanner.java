@@ -87,8 +87,11 @@ public final class ContentScanner {
             List<Path> files = e.getValue();
             files.sort(Comparator.comparing(Path::toString));
             List<Path> ipas = files.stream().filter(ContentScanner::isIpa).toList();
-            quietMistakes(contentDir, folder, files, !ipas.isEmpty(), problems);
-            if (ipas.isEmpty()) continue;
+            Path notes = files.stream().filter(f -> f.getFileName().toString().equals(NOTES)).findFirst().orElse(null);
+            // A release whose .ipa otapress prune removed: its index.md records the build.
+            boolean pruned = ipas.isEmpty() && notes != null && !folder.equals(contentDir) && PrunedMark.in(notes);
+            quietMistakes(contentDir, folder, files, !ipas.isEmpty() || pruned, problems);
+            if (ipas.isEmpty() && !pruned) continue;
             if (folder.equals(contentDir)) {
                 problems.add(Diagnostic.error(ipas.get(0), "an .ipa directly in content/ has no page of its own;"
                         + " move it into a folder per release, e.g. content/releases/1.0.0/"));
@@ -100,7 +103,6 @@ public final class ContentScanner {
                         + "); a release folder holds exactly one: move the others into folders of their own"));
                 continue;
             }
-            Path notes = files.stream().filter(f -> f.getFileName().toString().equals(NOTES)).findFirst().orElse(null);
             List<Path> assets = files.stream().filter(f -> !isIpa(f) && !f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")).toList();
             for (Path asset : assets) {
                 String name = asset.getFileName().toString();
@@ -112,7 +114,7 @@ public final class ContentScanner {
                             + HttpRules.generatedNames() + "), which servers treat as the portal's own; rename it"));
                 }
             }
-            sources.add(new ReleaseSource(folder, sitePath(contentDir, folder), ipas.get(0), notes, assets));
+            sources.add(new ReleaseSource(folder, sitePath(contentDir, folder), pruned ? null : ipas.get(0), notes, assets));
         }
         sources.sort(Comparator.comparing(ReleaseSource::sitePath));
         Path intro = contentDir.resolve(INTRO);

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param icon    null, or a PNG file in the bundle folder to use as the app icon
  * @param params  free-form keys for templates, in file order
  * @param checks  install checks this release turns on or off (keys as under site.yaml's checks:)
+ * @param pruned  what is recorded of the build when {@code otapress prune} removed its .ipa, or null
  */
 public record FrontMatter(
         String title,
@@ -24,9 +25,10 @@ public record FrontMatter(
         String build,
         String icon,
         Map<String, Object> params,
-        Map<String, Boolean> checks) {
+        Map<String, Boolean> checks,
+        PrunedBuild pruned) {
 
-    public static final FrontMatter EMPTY = new FrontMatter(null, null, null, false, null, null, null, Map.of(), Map.of());
+    public static final FrontMatter EMPTY = new FrontMatter(null, null, null, false, null, null, null, Map.of(), Map.of(), null);
 
     public FrontMatter {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

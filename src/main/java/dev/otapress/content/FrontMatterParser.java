@@ -26,7 +26,8 @@ public final class FrontMatterParser {
     /** Release notes are prose; anything larger is a mistake (a log or a binary pasted in). */
     static final long MAX_NOTES_BYTES = 2 * 1024 * 1024;
 
-    private static final Set<String> KEYS = Set.of("title", "date", "channel", "draft", "version", "build", "icon", "params", "checks");
+    private static final Set<String> KEYS = Set.of("title", "date", "channel", "draft", "version", "build", "icon", "params", "checks",
+            PrunedBuild.KEY);
 
     /** Reads and parses a notes file; returns null, with diagnostics, when it cannot be used. */
     public NotesFile read(Path file, List<Diagnostic> diagnostics) {
@@ -74,7 +75,7 @@ public final class FrontMatterParser {
         yaml.rejectUnknownKeys(KEYS, " in front matter (free-form values go under 'params:')");
 
         String title = yaml.string("title");
-        Instant date = date(yaml);
+        Instant date = instant(yaml, "date");
         String channel = yaml.string("channel");
         if (channel != null && !SiteConfig.Channel.isName(channel)) {
             yaml.error("channel", "'channel' must be a lower-case word such as stable, beta or nightly, not '" + channel + "'");
@@ -98,9 +99,10 @@ public final class FrontMatterParser {
                 if (on != null) checks.put(key, on);
             }
         }
+        PrunedBuild pruned = PrunedBuildParser.parse(yaml);
         if (diagnostics.size() > before) return null;
         FrontMatter fm = new FrontMatter(blankToNull(title), date, channel, Boolean.TRUE.equals(draft),
-                blankToNull(version), blankToNull(build), blankToNull(icon), params, checks);
+                blankToNull(version), blankToNull(build), blankToNull(icon), params, checks, pruned);
         return new NotesFile(fm, body);
     }
 
@@ -112,8 +114,8 @@ public final class FrontMatterParser {
      * Accepts {@code 2026-11-02}, {@code 2026-11-02 14:30}, {@code 2026-11-02T14:30:00Z} and
      * offsets; a date or time without a zone is UTC, so a build is the same on every machine.
      */
-    private static Instant date(YamlMapping yaml) {
-        String raw = yaml.string("date");
+    static Instant instant(YamlMapping yaml, String key) {
+        String raw = yaml.string(key);
         if (raw == null) return null;
         String v = raw.strip().replace(' ', 'T');
         Instant date;
@@ -127,12 +129,12 @@ public final class FrontMatterParser {
                 date = LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException e) {
-            yaml.error("date", "'date' must be a date like 2026-11-02 or 2026-11-02T14:30:00Z, not '" + raw + "'");
+            yaml.error(key, "'" + key + "' must be a date like 2026-11-02 or 2026-11-02T14:30:00Z, not '" + raw + "'");
             return null;
         }
         // Atom, JSON and <time> carry RFC 3339 dates, whose year has exactly four digits (in UTC).
         if (date.isBefore(FIRST_WRITABLE) || date.isAfter(LAST_WRITABLE)) {
-            yaml.error("date", "'date' " + raw.strip() + " is outside the years 0000 to 9999 (in UTC) that feeds and"
+            yaml.error(key, "'" + key + "' " + raw.strip() + " is outside the years 0000 to 9999 (in UTC) that feeds and"
                     + " listings can carry; give the release's real date, e.g. 2026-11-02");
             return null;
         }

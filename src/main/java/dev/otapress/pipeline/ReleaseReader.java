@@ -5,6 +5,7 @@ import dev.otapress.content.FrontMatter;
 import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
+import dev.otapress.content.PrunedBuild;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.config.CheckSwitches;
 import dev.otapress.ipa.CgbiPng;
@@ -14,6 +15,7 @@ import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseFacts;
 import dev.otapress.site.ReleaseState;
 
 import java.io.IOException;
@@ -64,18 +66,20 @@ public final class ReleaseReader {
         }, markdown, siteChecks, defaultChannel);
     }
 
-    /** Where the facts of each .ipa come from: a plain read, or the build's cached read-once step. */
-    interface Ipas {
+    /** Where the facts of each .ipa come from: a plain read, the build's cached read-once step, or {@link CachedIpas}. */
+    public interface Ipas {
         IpaInfo read(Path ipa) throws IpaException;
 
         /** The icon's PNG bytes, which the caller may share between releases. */
         byte[] iconPng(Icon icon);
     }
 
-    Read read(ReleaseSource source, Ipas ipas, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
+    /** Like {@link #read(ReleaseSource, Markdown, CheckSwitches, String)}, with the facts of each .ipa from {@code ipas}. */
+    public Read read(ReleaseSource source, Ipas ipas, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "")
                 : frontMatter.read(source.notes(), problems);
+        if (source.ipa() == null) return readPruned(source, notes, markdown, defaultChannel, problems);
         IpaInfo ipa = null;
         try {
             if (GitLfs.isPointer(source.ipa())) {
@@ -90,6 +94,7 @@ public final class ReleaseReader {
         if (notes == null || ipa == null) return new Read(null, problems);
 
         FrontMatter fm = notes.frontMatter();
+        if (fm.pruned() != null) unfinishedPrune(source, fm.pruned(), ipa, problems);
         var app = ipa.app();
         if (fm.version() != null && !fm.version().equals(app.version())) {
             problems.add(Diagnostic.error(source.notes(), 0, "says version " + fm.version() + " but "
@@ -121,26 +126,84 @@ public final class ReleaseReader {
         return new Read(release, problems);
     }
 
+    /**
+     * A release whose .ipa otapress prune removed: its page and history row come from what its
+     * front matter recorded, and it is never installable.
+     */
+    private Read readPruned(ReleaseSource source, NotesFile notes, Markdown markdown, String defaultChannel,
+                            List<Diagnostic> problems) {
+        if (notes == null) return new Read(null, problems);
+        FrontMatter fm = notes.frontMatter();
+        PrunedBuild pruned = fm.pruned();
+        if (pruned == null) {
+            // The scan saw the key; the parser reported why the block cannot be used.
+            if (problems.stream().noneMatch(Diagnostic::isError)) {
+                problems.add(Diagnostic.error(source.notes(), "has no usable 'pruned:' block and no .ipa beside it; put the"
+                        + " build back, or restore the block from version control"));
+            }
+            return new Read(null, problems);
+        }
+        ReleaseFacts facts;
+        try {
+            facts = PrunedFacts.facts(pruned);
+        } catch (IllegalArgumentException e) {
+            problems.add(Diagnostic.error(source.notes(), e.getMessage()));
+            return new Read(null, problems);
+        }
+        if (fm.version() != null && !fm.version().equals(pruned.version())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says version " + fm.version() + " but its 'pruned:' block records"
+                    + " version " + pruned.version() + "; fix the front matter"));
+        }
+        if (fm.build() != null && !fm.build().equals(pruned.build())) {
+            problems.add(Diagnostic.error(source.notes(), 0, "says build " + fm.build() + " but its 'pruned:' block records"
+                    + " build " + pruned.build() + "; fix the front matter"));
+        }
+        byte[] icon = fm.icon() != null ? iconFile(source, fm.icon(), problems)
+                : pruned.icon() != null ? iconFile(source, pruned.icon(), problems) : null;
+        if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
+
+        String title = fm.title() != null ? fm.title() : pruned.name() + " " + pruned.version();
+        Release release = new Release(source.sitePath(), source.folder(), facts, title, fm.date() != null ? fm.date() : pruned.date(),
+                fm.channel() != null ? fm.channel() : defaultChannel, fm.draft(),
+                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
+                markdown.plain(notes.body()), icon, fm.params(), List.of(), ReleaseState.pruned(pruned.removed()));
+        return new Read(release, problems);
+    }
+
+    /** index.md says the .ipa was removed, yet it is here: a prune was interrupted, or the build was put back. */
+    private static void unfinishedPrune(ReleaseSource source, PrunedBuild pruned, IpaInfo ipa, List<Diagnostic> problems) {
+        if (pruned.sha256().equals(ipa.sha256())) {
+            problems.add(Diagnostic.warning(source.notes(), "records that otapress prune removed " + pruned.file()
+                    + ", but it is still here, so it stays published: run otapress prune to finish removing it, or delete"
+                    + " the 'pruned:' block to keep it"));
+        } else {
+            problems.add(Diagnostic.warning(source.notes(), "has a 'pruned:' block for other bytes than " + source.ipa().getFileName()
+                    + " (sha256 " + pruned.sha256() + "); the .ipa here is published: delete the block"));
+        }
+    }
+
     /** The front matter's icon file, else the IPA's own icon; null (with a warning) when neither. */
     private byte[] icon(ReleaseSource source, FrontMatter fm, IpaInfo ipa, Ipas ipas, List<Diagnostic> problems) {
-        if (fm.icon() != null) {
-            Path file = source.folder().resolve(fm.icon());
-            try {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > Icon.MAX_PNG_BYTES) {
-                    problems.add(Diagnostic.error(source.notes(), 0, "icon '" + fm.icon() + "' is not a file of at most "
-                            + Icon.MAX_PNG_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
-                    return null;
-                }
-                return png.toStandardPng(Files.readAllBytes(file));
-            } catch (IOException | IpaException e) {
-                problems.add(Diagnostic.error(file, "is not a usable PNG icon (" + e.getMessage() + "); use a square PNG, 512×512 or larger"));
-                return null;
-            }
-        }
+        if (fm.icon() != null) return iconFile(source, fm.icon(), problems);
         if (ipa.icon() != null) return ipas.iconPng(ipa.icon());
         problems.add(Diagnostic.warning(source.ipa(), "has no icon PNG that otapress can read (modern apps may keep icons only"
                 + " in Assets.car); a placeholder is shown: add 'icon: AppIcon.png' to index.md with a 512×512 PNG to use your own"));
         return null;
     }
 
+    /** A PNG in the release folder, as a standard PNG; null (with an error) when it is not one. */
+    private byte[] iconFile(ReleaseSource source, String name, List<Diagnostic> problems) {
+        Path file = source.folder().resolve(name);
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > Icon.MAX_PNG_BYTES) {
+                problems.add(Diagnostic.error(source.notes(), 0, "icon '" + name + "' is not a file of at most "
+                        + Icon.MAX_PNG_BYTES / 1024 / 1024 + " MB in " + source.folder() + "; put the PNG beside index.md"));
+                return null;
+            }
+            return png.toStandardPng(Files.readAllBytes(file));
+        } catch (IOException | IpaException e) {
+            problems.add(Diagnostic.error(file, "is not a usable PNG icon (" + e.getMessage() + "); use a square PNG, 512×512 or larger"));
+            return null;
+        }
+    }
 }

@@ -2,6 +2,10 @@ package dev.otapress.site;
 
 import dev.otapress.ipa.InstallChecks;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -60,6 +64,13 @@ public record ReleaseState(Reason reason, String because) {
         return new ReleaseState(Objects.requireNonNull(reason, "reason"), because);
     }
 
+    /** A release whose .ipa otapress prune removed on that day. */
+    public static ReleaseState pruned(Instant removed) {
+        return notInstallable(Reason.IPA_PRUNED, "removed on " + DAY.format(removed));
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     public boolean installable() {
         return reason == null;
     }
@@ -69,8 +80,13 @@ public record ReleaseState(Reason reason, String because) {
         return reason == null ? "installable" : reason.id();
     }
 
-    /** The sentence pages show, "Can no longer be installed: its profile expired on 2 Nov 2026", or empty. */
+    /**
+     * The sentence pages show, "Can no longer be installed: its profile expired on 2 Nov 2026.",
+     * "No longer available (removed on 2 Dec 2026).", or empty.
+     */
     public String sentence() {
-        return reason == null ? "" : "Can no longer be installed: " + because + ".";
+        if (reason == null) return "";
+        if (reason == Reason.IPA_PRUNED) return "No longer available (" + because + ").";
+        return "Can no longer be installed: " + because + ".";
     }
 }

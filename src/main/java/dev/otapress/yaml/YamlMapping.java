@@ -199,6 +199,23 @@ public final class YamlMapping {
         return List.of();
     }
 
+    /** A list of single values (or one value alone, as a list of one); empty when absent. */
+    public List<String> strings(String key) {
+        NodeTuple t = entries.get(key);
+        if (t == null) return List.of();
+        if (t.getValueNode() instanceof ScalarNode s) return isNull(s) ? List.of() : List.of(s.getValue());
+        List<String> out = new ArrayList<>();
+        if (t.getValueNode() instanceof SequenceNode seq) {
+            for (Node n : seq.getValue()) {
+                if (n instanceof ScalarNode s && !isNull(s)) out.add(s.getValue());
+                else diagnostics.add(Diagnostic.error(file, line(n), "each entry of '" + key + "' must be a single value"));
+            }
+            return out;
+        }
+        error(key, "'" + key + "' must be a list of values, e.g. [a, b]");
+        return List.of();
+    }
+
     /** The keys in file order. */
     public List<String> keys() {
         return List.copyOf(entries.keySet());
