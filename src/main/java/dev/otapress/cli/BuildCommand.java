@@ -87,7 +87,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private static String megabytes(long bytes) {
+    static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }

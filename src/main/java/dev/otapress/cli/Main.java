@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
                 InitCommand.class,
                 BuildCommand.class,
                 AddCommand.class,
+                PruneCommand.class,
                 ServerConfigCommand.class,
                 CheckCommand.class,
                 LinkCommand.class,

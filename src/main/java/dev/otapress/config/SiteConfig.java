@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param udidSalt           the salt of those hashes (udid_salt, else the base URL)
  * @param releaseFolder      where {@code otapress add} files a build under content/ (release_folder),
  *                           with {app}, {version}, {build}, {bundle_id} and {channel} filled in
+ * @param prune              the retention policy of {@code otapress prune} (prune:), or null when
+ *                           site.yaml sets none (then prune needs one on its command line)
  */
 public record SiteConfig(
         String title,
@@ -38,7 +40,8 @@ public record SiteConfig(
         boolean udidCheck,
         String udidSalt,
         String releaseFolder,
-        BaseUrl downloadsBaseUrl) {
+        BaseUrl downloadsBaseUrl,
+        PrunePolicy prune) {
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");

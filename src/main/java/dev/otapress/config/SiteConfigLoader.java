@@ -23,9 +23,10 @@ public final class SiteConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "base_url", "description", "theme", "markdown", "channels", "checks",
             "default_channel", "device_registration", "udid_check", "udid_salt", "release_folder",
-            "downloads_base_url", "team_ids");
+            "downloads_base_url", "team_ids", "prune");
     private static final Set<String> MARKDOWN_KEYS = Set.of("unsafe_html");
     private static final Set<String> CHANNEL_KEYS = Set.of("name", "label");
+    private static final Set<String> PRUNE_KEYS = Set.of("keep", "older_than_days", "channels");
     private static final Set<String> CHECK_KEYS = Set.of("app_store_build", "expired_profile", "bundle_id_mismatch",
             "missing_profile", "expiry_warning_days", "code_seal", "signer", "old_signature");
 
@@ -145,6 +146,8 @@ public final class SiteConfigLoader {
             releaseFolder = null;
         }
 
+        PrunePolicy prune = prune(yaml, channels);
+
         SiteConfig config = null;
         try {
             // Keys that are wrong take their defaults, so that the rest of the file (checks:, channels:)
@@ -157,7 +160,7 @@ public final class SiteConfigLoader {
                     registration == null ? "" : registration.strip(), !Boolean.FALSE.equals(udidCheck),
                     salt == null || salt.isBlank() ? url.toString() : salt.strip(),
                     releaseFolder == null ? ReleaseFolderPattern.DEFAULT : releaseFolder.strip(),
-                    downloadsBaseUrl);
+                    downloadsBaseUrl, prune);
         } catch (IllegalArgumentException e) {
             problems.add(Diagnostic.error(file, e.getMessage()));
         }
@@ -182,6 +185,50 @@ public final class SiteConfigLoader {
             channels.add(label == null || label.isBlank() ? SiteConfig.Channel.named(name) : new SiteConfig.Channel(name, label.strip()));
         }
         return channels;
+    }
+
+    /**
+     * {@code prune:}, the retention policy {@code otapress prune} applies when no rule is given on
+     * its command line; null when absent or wrong (each mistake reported with its line).
+     */
+    private static PrunePolicy prune(YamlMapping yaml, List<SiteConfig.Channel> declared) {
+        YamlMapping p = yaml.mapping("prune");
+        if (p == null) return null;
+        p.rejectUnknownKeys(PRUNE_KEYS, " under 'prune'");
+        Integer keep = p.integer("keep");
+        boolean ok = true;
+        if (keep != null && keep < 1) {
+            p.error("keep", "'keep' must be 1 or more: the newest release of each app and channel always keeps its .ipa");
+            ok = false;
+        }
+        Integer days = p.integer("older_than_days");
+        if (days != null && days < 1) {
+            p.error("older_than_days", "'older_than_days' must be 1 or more");
+            ok = false;
+        }
+        if (!p.keys().contains("keep") && !p.keys().contains("older_than_days")) {
+            yaml.error("prune", "'prune' needs 'keep' (how many of the newest releases of each app and channel keep their"
+                    + " .ipa) or 'older_than_days' (only older releases lose it), or both, e.g. 'prune: {keep: 30}'");
+            ok = false;
+        }
+        List<String> channels = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (SiteConfig.Channel c : declared) names.add(c.name());
+        for (String c : p.strings("channels")) {
+            if (!SiteConfig.Channel.isName(c)) {
+                p.error("channels", "'channels' lists '" + c + "', which is not a channel name such as nightly or beta");
+                ok = false;
+            } else if (!names.isEmpty() && !names.contains(c)) {
+                String suggestion = dev.otapress.yaml.DidYouMean.closest(c, names);
+                p.error("channels", "'channels' lists '" + c + "', which is not one of the channels under 'channels:' ("
+                        + String.join(", ", names) + ")" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+                ok = false;
+            } else if (!channels.contains(c)) {
+                channels.add(c);
+            }
+        }
+        if (!ok || (keep == null && days == null)) return null;
+        return new PrunePolicy(keep, days, channels);
     }
 
     /** {@code team_ids}: one id or a list of them, each Apple's ten-character team identifier. */

@@ -30,7 +30,7 @@ class CommandLineTest {
     void aMistypedCommandGetsADidYouMeanAndTheListOfCommands() {
         assertEquals(Main.USAGE, run("biuld"));
         assertTrue(err.toString().contains("unknown command 'biuld'; did you mean 'build'?"), err.toString());
-        assertTrue(err.toString().contains("Commands: init, build, add, "), err.toString());
+        assertTrue(err.toString().contains("Commands: init, build, add, prune, "), err.toString());
     }
 
     @Test
