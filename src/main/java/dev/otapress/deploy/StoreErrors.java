@@ -22,14 +22,11 @@ final class StoreErrors {
             String code = s3.awsErrorDetails() == null || s3.awsErrorDetails().errorCode() == null ? ""
                     : s3.awsErrorDetails().errorCode();
             int status = s3.statusCode();
-            String region = s3.awsErrorDetails() == null ? null
-                    : s3.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse(null);
+            String region = region(s3);
             return new DeployException(switch (code) {
                 case "NoSuchBucket" -> "there is no bucket '" + location.bucket() + "' at " + endpoint
                         + "; create it, or check the bucket name and --endpoint";
-                case "AccessDenied", "AllAccessDisabled" -> "access denied " + action + " " + where
-                        + "; the credentials need s3:ListBucket on the bucket and s3:PutObject, s3:DeleteObject on "
-                        + where + "*";
+                case "AccessDenied", "AllAccessDisabled" -> "access denied " + action + " " + where + "; " + permissions(location);
                 case "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken" -> "the store refused the credentials ("
                         + code + "); check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or --profile, and that they belong to " + endpoint;
                 case "ExpiredToken", "TokenRefreshRequired", "RequestExpired" -> "the credentials have expired (" + code
@@ -66,6 +63,27 @@ final class StoreErrors {
         }
         return new DeployException(action + " " + where + " failed: " + firstLine(message), e);
     }
+
+    /** What a deploy needs, for a message about a refusal. */
+    static String permissions(S3Location location) {
+        return "the credentials need s3:ListBucket on the bucket and s3:GetObject, s3:PutObject, s3:DeleteObject,"
+                + " s3:AbortMultipartUpload on " + location + "*";
+    }
+
+    /**
+     * The bucket's region as S3 names it: the x-amz-bucket-region header (PermanentRedirect), or
+     * "expecting 'eu-central-1'" in the message of AuthorizationHeaderMalformed, which carries no header.
+     */
+    private static String region(S3Exception e) {
+        if (e.awsErrorDetails() == null) return null;
+        String header = e.awsErrorDetails().sdkHttpResponse() == null ? null
+                : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse(null);
+        if (header != null && header.matches("[a-z0-9-]{1,40}")) return header;
+        java.util.regex.Matcher m = EXPECTING.matcher(String.valueOf(e.awsErrorDetails().errorMessage()));
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern EXPECTING = java.util.regex.Pattern.compile("expecting '([a-z0-9-]{1,40})'");
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

@@ -468,27 +468,6 @@ class DeployTest {
     }
 
     @Test
-    void theRegionAndCredentialErrorsOfAwsReadAsWhatToDo() {
-        S3Location at = new S3Location("acme-portal", "ios/");
-        var wrongRegion = software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(301)
-                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("PermanentRedirect")
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(301)
-                                .putHeader("x-amz-bucket-region", "eu-central-1").build()).build()).build();
-        assertEquals("bucket 'acme-portal' is in another region (eu-central-1); pass --region eu-central-1 or set AWS_REGION",
-                StoreErrors.translate((software.amazon.awssdk.core.exception.SdkException) wrongRegion, at, "AWS S3", "listing").getMessage());
-        var expired = software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(400)
-                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("ExpiredToken")
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(400).build()).build()).build();
-        assertTrue(StoreErrors.translate((software.amazon.awssdk.core.exception.SdkException) expired, at, "AWS S3", "listing")
-                .getMessage().startsWith("the credentials have expired (ExpiredToken); renew them"));
-        var denied = software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(403)
-                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("AccessDenied")
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(403).build()).build()).build();
-        assertTrue(StoreErrors.translate((software.amazon.awssdk.core.exception.SdkException) denied, at, "AWS S3", "listing")
-                .getMessage().contains("s3:PutObject, s3:DeleteObject on s3://acme-portal/ios/*"));
-    }
-
-    @Test
     void s3AddressesAreParsedStrictly() {
         assertEquals(new S3Location("acme", "ios/"), S3Location.parse("s3://acme/ios"));
         assertEquals(new S3Location("acme", ""), S3Location.parse("s3://acme"));
