@@ -165,6 +165,17 @@ class DeployTest {
         expected.sort(null);
         assertEquals(expected, keys(bucket), "every file, the marker, the state, and no host control file");
         for (String p : local) assertArrayEquals(Files.readAllBytes(site.out().resolve(p)), get(bucket, "ios/" + p), p);
+        // Every object of every kind (pages, app and history pages, manifests, .ipa files, each icon size, feeds,
+        // listings, latest.json, search.json, theme files, side files) carries the headers of the one table.
+        for (String p : local) {
+            ObjectHeaders table = ObjectHeaders.forPath(p);
+            HeadObjectResponse stored = head(bucket, "ios/" + p);
+            assertEquals(mediaType(table.contentType()), mediaType(stored.contentType()), p);
+            assertEquals(table.cacheControl(), stored.cacheControl(), p);
+            assertEquals(table.contentDisposition(), stored.contentDisposition(), p);
+        }
+        assertTrue(local.stream().anyMatch(p -> p.endsWith("/latest.json")) && local.stream().anyMatch(p -> p.endsWith("icon-180.png"))
+                && local.stream().anyMatch(p -> p.contains("/history/")), local.toString());
 
         assertHeaders(bucket, "ios/releases/1.0/Field App.ipa", "application/octet-stream", "public, max-age=31536000, immutable");
         assertHeaders(bucket, "ios/releases/1.0/manifest.plist", "text/xml", "no-cache");
