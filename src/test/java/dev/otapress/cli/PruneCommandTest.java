@@ -220,6 +220,27 @@ class PruneCommandTest {
     }
 
     @Test
+    void historyPagesThatShowNoPrunedReleaseStayByteIdentical() throws Exception {
+        TestSite nightly = TestSite.at(dir.resolve("nightly")).siteYaml("title: Nightlies\nbase_url: https://apps.example.com/ios/\n");
+        for (int n = 1; n <= 55; n++) {
+            Instant date = TODAY.minus(Duration.ofDays(200 - n));
+            nightly.release("field/" + n, "Field.ipa", TestIpa.app("Field", BUNDLE_ID).version("1.0", String.valueOf(n))
+                    .enterpriseSigned().time(date));
+        }
+        site = nightly;
+        build("before");
+        // Builds 1 to 50 are history page 1, 51 to 55 page 2; the five oldest lose their .ipa.
+        assertEquals(Main.OK, run("--keep", "50"), err.toString());
+        build("after");
+        Path history = Path.of("apps", BUNDLE_ID, "history");
+        String page1 = Files.readString(dir.resolve("after").resolve(history).resolve("1/index.html"));
+        assertTrue(page1.contains("No longer available (removed on "), page1);
+        assertEquals(Files.readString(dir.resolve("before").resolve(history).resolve("2/index.html")),
+                Files.readString(dir.resolve("after").resolve(history).resolve("2/index.html")));
+        assertEquals(Files.readString(dir.resolve("before/field/6/index.html")), Files.readString(dir.resolve("after/field/6/index.html")));
+    }
+
+    @Test
     void olderThanUsesTheReleaseDateAndBothRulesMustAgree() throws Exception {
         assertEquals(Main.OK, run("--older-than", "30"), err.toString());
         assertEquals(without("field/1.0-1", "field/1.1-2", "expenses/2.0-20"), withIpa(), out.toString());
