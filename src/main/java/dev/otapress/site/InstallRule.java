@@ -26,6 +26,12 @@ final class InstallRule {
         List<App> out = new ArrayList<>();
         for (App app : apps) {
             Release recommended = app.releases().stream().filter(r -> r.channel().equals(defaultChannel)).findFirst().orElse(null);
+            if (recommended != null && recommended.state().reason() == ReleaseState.Reason.IPA_PRUNED) {
+                // otapress prune never does this; a newer release folder was removed, or the block was written by hand.
+                diagnostics.add(Diagnostic.warning(recommended.folder(), "is the newest " + defaultChannel + " build of " + app.name()
+                        + ", the one people are told to install, but its .ipa was pruned: add a newer build, or put the .ipa"
+                        + " back and delete the 'pruned:' block of its index.md"));
+            }
             List<Release> releases = new ArrayList<>();
             for (Release r : app.releases()) {
                 if (r.stops().isEmpty() || !r.state().installable()) {

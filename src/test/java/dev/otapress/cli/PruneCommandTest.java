@@ -324,6 +324,18 @@ class PruneCommandTest {
     }
 
     @Test
+    void aPrunedRecommendedBuildIsWarnedAbout() throws Exception {
+        assertEquals(Main.OK, run("--keep", "1", "--channel", "stable"), err.toString());
+        // Removing the newest stable release by hand leaves a pruned one in front.
+        try (Stream<Path> files = Files.walk(content("field/1.2-3"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        BuildResult built = build("after");
+        assertTrue(built.warnings().stream().anyMatch(w -> w.message().contains("its .ipa was pruned")
+                && w.file().equals(content("field/1.1-2"))), built.warnings().toString());
+    }
+
+    @Test
     void addRefusesToFileAPrunedBuildAgain() throws Exception {
         Path copy = Files.copy(content("field/1.1-2/Field.ipa"), dir.resolve("Field.ipa"));
         assertEquals(Main.OK, run("--keep", "1"), err.toString());
