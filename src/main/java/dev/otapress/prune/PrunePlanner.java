@@ -106,6 +106,11 @@ public final class PrunePlanner {
             return !gone() && recorded != null && recorded.sha256().equals(release.facts().ipa().sha256());
         }
 
+        /** Its index.md records the removal of other bytes than the .ipa here: a block nobody should act on. */
+        boolean stale() {
+            return !gone() && recorded != null && !unfinished();
+        }
+
         /** It still has its .ipa, and keeps it unless a policy says otherwise. */
         boolean holdsIpa() {
             return !gone() && !unfinished();
@@ -161,6 +166,11 @@ public final class PrunePlanner {
                         removals.add(new Removal(release, r.source(), r.source().ipa(), "its index.md already records the removal"
                                 + " (an earlier prune stopped before deleting it)", true));
                     }
+                    continue;
+                }
+                if (r.stale()) {
+                    warnings.add(Diagnostic.warning(r.source().notes(), "has a 'pruned:' block for other bytes than the .ipa"
+                            + " beside it, so prune leaves this release alone: delete the block"));
                     continue;
                 }
                 if (!r.holdsIpa() || r == newest || r == newestWithIpa || !policy.covers(release.channel())) continue;

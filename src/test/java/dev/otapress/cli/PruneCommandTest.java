@@ -257,8 +257,13 @@ class PruneCommandTest {
 
     @Test
     void channelLimitsThePruneToThatChannel() throws Exception {
-        assertEquals(Main.OK, run("--keep", "1", "--channel", "nightly"), err.toString());
+        assertEquals(Main.OK, run("--keep", "1", "--channel", "nightly", "--json"), err.toString());
         assertEquals(without("field/1.2.1-4", "field/1.2.1-5", "field/1.2.1-6"), withIpa(), out.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals(3, json.get("removed").size(), out.toString());
+        assertEquals("field/1.2.1-4", json.get("removed").get(0).get("sitePath").asText());
+        assertEquals("nightly", json.get("policy").get("channels").get(0).asText());
+        assertTrue(json.get("gitAdd").asText().startsWith("git add -A "), out.toString());
 
         assertEquals(Main.FAILED, run("--keep", "1", "--channel", "nighlty"));
         assertTrue(err.toString().contains("did you mean 'nightly'?"), err.toString());
@@ -321,6 +326,17 @@ class PruneCommandTest {
         assertEquals(recorded, Files.readString(content("field/1.2.1-5/index.md")), "recorded once");
         build("after");
         assertFalse(Files.exists(dir.resolve("after/field/1.2.1-5/manifest.plist")));
+    }
+
+    @Test
+    void aBlockForOtherBytesIsLeftAloneWithAWarning() throws Exception {
+        assertEquals(Main.OK, run("--keep", "1", "--channel", "nightly"), err.toString());
+        // A different build put back into a pruned folder: its block no longer describes it.
+        site.release("field/1.2.1-5", "Field.ipa", TestIpa.app("Field", BUNDLE_ID).version("1.2.1", "5").enterpriseSigned()
+                .time(TODAY.minus(Duration.ofDays(30))));
+        assertEquals(Main.OK, run("--keep", "1", "--channel", "nightly"), err.toString());
+        assertTrue(Files.exists(content("field/1.2.1-5/Field.ipa")));
+        assertTrue(err.toString().contains("for other bytes") && err.toString().contains("leaves this release alone"), err.toString());
     }
 
     @Test
