@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code deploy --check} proves that every page URL the portal prints resolves, against real
  * components: a portal deployed to S3Proxy and served straight from it (as from S3's REST
  * endpoint) fails on its folder URLs and names the fix; the same portal behind the shipped
- * CloudFront Function (deploy/cloudfront-index.js, run by node in a CloudFront stand-in) passes.
+ * CloudFront Function (deploy/cloudfront-index.js, run by node in a CloudFront stand-in), or behind
+ * nginx configured with the README's block for MinIO, passes.
  */
 class DeployCheckTest {
     private static final Path CLOUDFRONT_FUNCTION = Path.of("deploy/cloudfront-index.js");
@@ -161,6 +162,79 @@ class DeployCheckTest {
         } finally {
             cloudFront.destroy();
         }
+    }
+
+    @Test
+    void behindNginxAsTheReadmeWritesItForMinioEveryPrintedUrlResolves() throws Exception {
+        assumeTrue(startFailure == null, "S3Proxy could not start on 127.0.0.1, so the check is not tested against it: " + startFailure);
+        Path nginx = Path.of("/usr/sbin/nginx");
+        assumeTrue(Files.isExecutable(nginx), "nginx is not installed ('apt-get install nginx-light'), so the README's MinIO front is not run");
+        String bucket = "nginx-fronted";
+        flat.createBucket(bucket);
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int minio = readme.indexOf("**MinIO.**");
+        int start = readme.indexOf("```nginx\n", minio) + "```nginx\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start))
+                .replace("http://127.0.0.1:9000/BUCKET/", flatServed.http() + "/" + bucket + "/");
+        assertTrue(minio > 0 && block.contains(flatServed.http().toString()), "the README's MinIO block names the store: " + block);
+
+        Path conf = dir.resolve("nginx");
+        for (String t : List.of("body", "proxy", "fastcgi", "uwsgi", "scgi")) Files.createDirectories(conf.resolve("tmp/" + t));
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(conf.resolve("nginx.conf"), """
+                %6$s
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 64; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/tmp/body;
+                    proxy_temp_path %1$s/tmp/proxy;
+                    fastcgi_temp_path %1$s/tmp/fastcgi;
+                    uwsgi_temp_path %1$s/tmp/uwsgi;
+                    scgi_temp_path %1$s/tmp/scgi;
+                    server {
+                        listen 127.0.0.1:%2$d ssl;
+                        ssl_certificate %3$s;
+                        ssl_certificate_key %4$s;
+                        %5$s
+                    }
+                }
+                """.formatted(conf, port, cert.certFile(), cert.keyFile(), block, "root".equals(System.getProperty("user.name"))
+                ? "user root;" : ""));
+        Process server = new ProcessBuilder(nginx.toString(), "-p", conf.toString(), "-c", conf.resolve("nginx.conf").toString(),
+                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(conf.resolve("process.log").toFile()).start();
+        try {
+            awaitPort(port, server, conf);
+            TestSite site = site("https://127.0.0.1:" + port + "/ios/");
+            Run run = deployAndCheck(flat, site, bucket);
+            assertEquals(Main.OK, run.code(), run.out() + run.err());
+            assertEquals(0, failures(run.out()), run.out());
+            Matcher pages = PAGES_CHECKED.matcher(run.out());
+            assertTrue(pages.find() && Integer.parseInt(pages.group(1)) == 6, run.out());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static void awaitPort(int port, Process server, Path conf) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) break;
+            try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        String log = Files.exists(conf.resolve("process.log")) ? Files.readString(conf.resolve("process.log")) : "";
+        String errors = Files.exists(conf.resolve("error.log")) ? Files.readString(conf.resolve("error.log")) : "";
+        throw new IllegalStateException("nginx did not listen on " + port + ":\n" + log + errors);
     }
 
     /** The node binary, or the test is skipped saying why. */
