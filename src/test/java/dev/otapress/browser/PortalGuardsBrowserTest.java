@@ -83,15 +83,17 @@ class PortalGuardsBrowserTest {
             WebElement warning = card.findElement(By.cssSelector("[data-min-ios-warning]"));
             assertTrue(warning.isDisplayed() && warning.getText().contains("Needs iOS 17.0; this device has iOS 16.4"), warning.getText());
             assertTrue(recommended.isDisplayed(), "a guard never hides the button");
-            // The switch to the other channel: folded, labelled, dated.
+            // The switch to the other channel: folded, labelled, dated, leading to the build's page.
             WebElement switcher = card.findElement(By.cssSelector("details.switch"));
-            assertTrue(switcher.findElement(By.tagName("summary")).getText().contains("Beta"));
+            assertEquals("Other channels", switcher.findElement(By.tagName("summary")).getText());
             WebElement beta = switcher.findElement(By.cssSelector("li[data-channel=beta]"));
             assertFalse(beta.isDisplayed());
             switcher.findElement(By.tagName("summary")).click();
             assertTrue(beta.isDisplayed());
-            assertTrue(beta.getText().contains("3.7.0 (" + PortalSite.NEWEST_BETA_BUILD + ")"), beta.getText());
-            assertEquals(installLink(PortalSite.NEWEST_BETA_BUILD), beta.findElement(By.cssSelector("a.install")).getDomAttribute("href"));
+            assertEquals("Beta 3.7.0 (" + PortalSite.NEWEST_BETA_BUILD + ") 20 Apr 2025", beta.getDomProperty("textContent").strip(),
+                    "channel, build and date (getText would break the line between flex items)");
+            assertEquals("field/" + PortalSite.NEWEST_BETA_BUILD + "/", beta.findElement(By.tagName("a")).getDomAttribute("href"));
+            assertTrue(noSidewaysScroll(driver));
             screenshots(driver, "guards-iphone-home");
 
             // After a tap on Install: go to the Home Screen.
@@ -214,6 +216,10 @@ class PortalGuardsBrowserTest {
             assertEquals(2, pages.size(), pages.toString());
             assertTrue(pages.get(0).startsWith("Page 2: ") && pages.get(1).startsWith("Page 1: "), pages.toString());
             assertFalse(shownVersions(driver).contains("3.4.2"), "3.4.2 (1054) is on an older page");
+            // The app's page installs the newest build of each other channel, under the recommended one.
+            WebElement betaHead = driver.findElement(By.cssSelector(".channels .row[data-channel=beta]"));
+            assertEquals(installLink(PortalSite.NEWEST_BETA_BUILD), betaHead.findElement(By.cssSelector("a.install")).getDomAttribute("href"));
+            assertTrue(betaHead.getLocation().getY() < driver.findElement(By.cssSelector("[data-history]")).getLocation().getY());
             screenshots(driver, "guards-laptop-app");
 
             WebElement search = driver.findElement(By.cssSelector("[data-search-input]"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otapress.testing.PortalSite;
 import dev.otapress.testing.TestIpa;
+import dev.otapress.testing.TestProfiles;
 import dev.otapress.testing.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -113,6 +114,55 @@ class PortalPagesTest {
         Document home = Jsoup.parse(site.out().resolve("index.html").toFile());
         var card = home.select(".card").stream().filter(c -> c.text().contains("Pilot")).findFirst().orElseThrow();
         assertTrue(card.text().contains("No Stable build of Pilot yet; the newest of each other channel:"), card.text());
-        assertEquals(1, card.select("li[data-channel=beta] a.install").size(), "the beta build is offered, not folded away");
+        assertTrue(card.selectFirst("details.switch").hasAttr("open"), "the other channels are offered, not folded away");
+        assertEquals("pilot/1.0/", card.select("li[data-channel=beta] a").attr("href"), "to the beta build's page");
+        assertTrue(card.select("a.install").isEmpty(), "no install button stands for a channel people are not told to install");
+        Document app = Jsoup.parse(site.out().resolve("apps/com.acme.pilot/index.html").toFile());
+        assertEquals(1, app.select(".channels li[data-channel=beta] a.install").size(), "the app's page installs it");
+    }
+
+    /**
+     * A home card is the same markup whether another channel's newest build can be installed or
+     * not: its install button, state and guards live on that build's page. So the home page does
+     * not grow with how old or how broken a history is.
+     */
+    @Test
+    void aHomeCardDoesNotChangeWithTheStateOfOtherChannelsBuilds() throws Exception {
+        String installable = homeCard("installable", false);
+        String expired = homeCard("expired", true);
+        assertEquals(installable, expired);
+        Document card = Jsoup.parse(installable);
+        assertEquals("Beta 1.1 (11) 2 Mar 2026", card.select("li[data-channel=beta]").text());
+        assertEquals("field/1.1/", card.select("li[data-channel=beta] a").attr("href"));
+        assertEquals("Pilot no build yet", card.select("li[data-channel=pilot]").text(), "every channel of the site has its line");
+        assertFalse(card.select("details.switch").hasAttr("open"), "the switch is folded under the recommended build");
+    }
+
+    private String homeCard(String name, boolean betaExpired) throws Exception {
+        TestSite site = TestSite.at(dir.resolve(name)).siteYaml("""
+                title: Acme
+                base_url: https://apps.example.com/
+                channels:
+                  - name: stable
+                  - name: beta
+                  - name: pilot
+                """);
+        site.release("field/1.0", "Field.ipa", TestIpa.app("Field", "com.acme.field").version("1.0", "10")
+                .enterpriseSigned().time(Instant.parse("2026-03-01T09:00:00Z")));
+        TestIpa beta = TestIpa.app("Field", "com.acme.field").version("1.1", "11").time(Instant.parse("2026-03-02T09:00:00Z"));
+        if (betaExpired) {
+            beta.embeddedProfile(TestProfiles.enterprise("Old").dates(Instant.parse("2020-01-01T00:00:00Z"),
+                    Instant.parse("2021-01-01T00:00:00Z")).cms());
+        } else {
+            beta.enterpriseSigned();
+        }
+        site.release("field/1.1", "Field.ipa", beta);
+        site.notes("field/1.1", "---\nchannel: beta\n---\nFor testers.\n");
+        site.release("other/1.0", "Other.ipa", TestIpa.app("Other", "com.acme.other").version("1.0", "1").enterpriseSigned());
+        new SiteBuilder().build(BuildRequest.of(site.root()));
+        Document home = Jsoup.parse(site.out().resolve("index.html").toFile());
+        String field = home.select(".card").stream().filter(c -> c.text().contains("Field")).findFirst().orElseThrow().outerHtml();
+        if (betaExpired) assertTrue(Jsoup.parse(site.out().resolve("field/1.1/index.html").toFile()).select("a.install").isEmpty());
+        return field;
     }
 }
