@@ -72,6 +72,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-manifest-kb", paramLabel = "KB", description = "The cap on each manifest.plist (default: 1024).")
     long maxManifestKb = CheckLimits.DEFAULTS.maxManifestBytes() >> 10;
 
+    @Option(names = "--max-pages", paramLabel = "N",
+            description = "Pages read at most to find the releases of a portal without releases.json (default: 1000).")
+    int maxPages = CheckLimits.DEFAULTS.maxPages();
+
     @CommandLine.Mixin
     CommonOptions common;
 
@@ -138,7 +142,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return new CheckLimits(Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(deadlineSeconds), parallel, maxReleases,
                     Math.multiplyExact(maxListingMb, 1L << 20), Math.multiplyExact(maxPageMb, 1L << 20),
-                    Math.multiplyExact(maxManifestKb, 1L << 10));
+                    Math.multiplyExact(maxManifestKb, 1L << 10), maxPages);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "check's limits: " + e.getMessage());
         }

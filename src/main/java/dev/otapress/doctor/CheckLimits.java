@@ -18,10 +18,10 @@ import java.util.Objects;
  * @param maxManifestBytes the cap on each manifest.plist
  */
 public record CheckLimits(Duration requestTimeout, Duration deadline, int parallel, int maxReleases,
-                          long maxListingBytes, long maxPageBytes, long maxManifestBytes) {
+                          long maxListingBytes, long maxPageBytes, long maxManifestBytes, int maxPages) {
 
     public static final CheckLimits DEFAULTS = new CheckLimits(Duration.ofSeconds(20), Duration.ofMinutes(15), 4, 10_000,
-            32L << 20, 8L << 20, 1L << 20);
+            32L << 20, 8L << 20, 1L << 20, 1_000);
 
     /**
      * After this many requests to one host ran out of time or sent a body over its cap, the rest
@@ -36,6 +36,7 @@ public record CheckLimits(Duration requestTimeout, Duration deadline, int parall
         if (deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException("the deadline must be positive");
         if (parallel < 1 || parallel > 64) throw new IllegalArgumentException("parallel must be between 1 and 64");
         if (maxReleases < 1) throw new IllegalArgumentException("max releases must be at least 1");
+        if (maxPages < 1) throw new IllegalArgumentException("max pages must be at least 1");
         if (maxListingBytes < 1 || maxPageBytes < 1 || maxManifestBytes < 1) throw new IllegalArgumentException("size caps must be positive");
     }
 

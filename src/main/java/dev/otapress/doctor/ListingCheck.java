@@ -46,14 +46,21 @@ final class ListingCheck {
             results.add(CheckResult.fail(name, json + " answered " + response.describe(), response.fix("listing releases.json")));
             return Optional.empty();
         }
-        // Portals built by other tools, or older builds, have no listing: their home page's install links do.
+        // Portals built by other tools, older builds or a listing left out of a deploy: the install
+        // links on the home page and the app and history pages it leads to stand in for it.
         Response home = fetcher.get(base, Fetcher.Body.PAGE);
         if (home.ok()) {
-            List<ListedRelease> releases = HomePageLinks.releases(home.body(), base);
-            if (!releases.isEmpty()) {
-                results.add(CheckResult.pass("install links found on " + base,
-                        releases.size() + " link(s); " + json + " answered " + response.describe()));
-                return Optional.of(releases);
+            HomePageLinks.Found found = HomePageLinks.releases(fetcher, base, home.body());
+            if (!found.releases().isEmpty()) {
+                results.add(CheckResult.pass("install links found on " + base, found.releases().size() + " link(s) on "
+                        + found.pagesRead() + " page(s): the home page and the app and history pages it leads to; "
+                        + json + " answered " + response.describe()));
+                if (found.unread() > 0) {
+                    results.add(CheckResult.fail("every page that lists releases is read", found.pagesRead() + " pages read, "
+                            + "at least " + found.unread() + " more found and not read", "raise the limit with --max-pages, or deploy the"
+                            + " releases.json that 'otapress build' writes, which lists every release in one file"));
+                }
+                return Optional.of(found.releases());
             }
         }
         results.add(CheckResult.fail(name, json + " answered " + response.describe() + "; " + base + " answered "

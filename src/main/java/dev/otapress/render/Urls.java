@@ -10,6 +10,7 @@ import dev.otapress.text.PercentEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The only place that turns site paths into URLs and install links.
@@ -116,7 +117,20 @@ public final class Urls {
 
     /** Page {@code number} of an app's history (1 is the oldest), linked as its folder. */
     public static String historyFolder(App app, int number) {
-        return appFolder(app) + "history/" + number + "/";
+        return appFolder(app) + HISTORY + number + "/";
+    }
+
+    private static final String HISTORY = "history/";
+    /** An app's folder or one of its history pages' folders, as links give them (relative to the site root, percent-encoded). */
+    private static final Pattern LISTING_PAGE = Pattern.compile(Pattern.quote(APPS) + "[^/?#]+/(" + Pattern.quote(HISTORY) + "[1-9][0-9]{0,8}/)?");
+
+    /**
+     * Whether a folder path (relative to the site root, as a link gives it) is an app's page or one
+     * of its history pages: the pages that together list every release of a portal, which check
+     * reads when a portal has no releases.json.
+     */
+    public static boolean listsReleases(String relativeFolder) {
+        return LISTING_PAGE.matcher(relativeFolder).matches();
     }
 
     public static String historyPage(App app, int number) {

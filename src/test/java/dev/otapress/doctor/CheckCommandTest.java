@@ -1,8 +1,13 @@
 package dev.otapress.doctor;
 
 import dev.otapress.cli.Main;
+import dev.otapress.pipeline.BuildRequest;
+import dev.otapress.pipeline.SiteBuilder;
 import dev.otapress.server.RealServer;
 import dev.otapress.server.TestCertificate;
+import dev.otapress.testing.TestIpa;
+import dev.otapress.testing.TestProfiles;
+import dev.otapress.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,6 +150,52 @@ class CheckCommandTest {
             assertEquals(Main.OK, run.exitCode(), run.out());
             assertTrue(run.out().contains("✓ install links found on " + server.baseUrl()), run.out());
             assertTrue(run.out().contains(".ipa is served as application/octet-stream"), run.out());
+        }
+    }
+
+    /**
+     * Without releases.json, check finds every release through the pages: the home page shows
+     * apps, each app's page links its older history pages, and their rows carry the install links.
+     * A release that can no longer be installed has no link there and is not checked.
+     */
+    @Test
+    void aPortalWithoutListingIsCheckedThroughItsAppAndHistoryPages() throws Exception {
+        TestCertificate cert = TestCertificate.create(tmp.resolve("tls"));
+        try (RealServer server = RealServer.start(RealServer.Setup.NGINX, tmp.resolve("server"), cert)) {
+            Path publicDir = server.portal().publicDir();
+            TestSite site = TestSite.at(tmp.resolve("apps")).siteYaml("title: Apps\nbase_url: " + server.baseUrl() + "\n");
+            for (int b = 1; b <= 55; b++) {
+                TestIpa ipa = TestIpa.app("Field", "com.example.field").version("1." + b, String.valueOf(b))
+                        .time(Instant.parse("2025-01-01T09:00:00Z").plusSeconds(86_400L * b));
+                if (b == 1) {
+                    ipa.embeddedProfile(TestProfiles.enterprise("Old").dates(Instant.parse("2020-01-01T00:00:00Z"),
+                            Instant.parse("2021-01-01T00:00:00Z")).cms());
+                } else {
+                    ipa.enterpriseSigned();
+                }
+                site.release("field/" + b, "Field.ipa", ipa);
+                if (b % 3 == 0) site.notes("field/" + b, "---\nchannel: beta\n---\nFor testers.\n");
+            }
+            site.release("expenses/1", "Expenses.ipa", TestIpa.app("Expenses", "com.example.expenses").version("2.0", "20").enterpriseSigned());
+            site.release("expenses/2", "Expenses.ipa", TestIpa.app("Expenses", "com.example.expenses").version("2.1", "21").enterpriseSigned());
+            site.notes("expenses/2", "---\nchannel: beta\n---\nFor testers.\n");
+            site.release("inventory/1", "Inventory.ipa", TestIpa.app("Inventory", "com.example.inventory").version("3.0", "30").enterpriseSigned());
+            new SiteBuilder().build(new BuildRequest(site.root(), publicDir, site.root().resolve("server-config"), null, false));
+            Files.delete(publicDir.resolve("releases.json"));
+
+            Run run = run("check", server.baseUrl().toString(), "--ca-file", cert.certFile().toString());
+            assertEquals(Main.OK, run.exitCode(), run.out() + server.log());
+            // 54 installable Field builds (the oldest expired), 2 of Expenses, 1 of Inventory; read from the home page,
+            // the three app pages and Field's two history pages.
+            assertTrue(run.out().contains("✓ install links found on " + server.baseUrl() + " (57 link(s) on 6 page(s)"), run.out());
+            assertTrue(run.out().contains("field%2F2%2Fmanifest.plist"), "the oldest installable build, from history page 1: " + run.out());
+            assertFalse(run.out().contains("field%2F1%2Fmanifest.plist"), "the expired build has no install link: " + run.out());
+
+            Run bounded = run("check", server.baseUrl().toString(), "--ca-file", cert.certFile().toString(), "--max-pages", "2");
+            assertEquals(Main.FAILED, bounded.exitCode(), bounded.out());
+            assertTrue(bounded.out().contains("✗ every page that lists releases is read (2 pages read, at least "),
+                    bounded.out());
+            assertTrue(bounded.out().contains("fix: raise the limit with --max-pages"), bounded.out());
         }
     }
 }
