@@ -66,6 +66,8 @@ class PruneCommandTest {
             new R("expenses/2.0-20", "2.0", "20", "stable", 90, false, false),
             new R("expenses/2.1-21", "2.1", "21", "stable", 80, false, true));
 
+    private static final Map<String, byte[]> IPAS = new java.util.concurrent.ConcurrentHashMap<>();
+
     @BeforeEach
     void layOut() throws Exception {
         site = TestSite.at(dir.resolve("site")).siteYaml("""
@@ -79,10 +81,14 @@ class PruneCommandTest {
         for (R r : RELEASES) {
             boolean expenses = r.folder().startsWith("expenses");
             Instant date = TODAY.minus(Duration.ofDays(r.daysAgo())).plus(Duration.ofHours(9));
-            TestIpa ipa = TestIpa.app(expenses ? "Expenses" : "Field", expenses ? "com.acme.expenses" : BUNDLE_ID)
+            // Signing a test build takes a while: each is made once for all the tests.
+            byte[] ipa = IPAS.computeIfAbsent(r.folder(), f -> TestIpa.app(expenses ? "Expenses" : "Field",
+                            expenses ? "com.acme.expenses" : BUNDLE_ID)
                     .version(r.version(), r.build()).enterpriseSigned().time(date)
-                    .iconFiles("AppIcon60x60").icon("AppIcon60x60@2x.png", TestPng.solid(120, 0xFF2255AA));
-            site.release(r.folder(), expenses ? "Expenses.ipa" : "Field.ipa", ipa);
+                    .iconFiles("AppIcon60x60").icon("AppIcon60x60@2x.png", TestPng.solid(120, 0xFF2255AA)).bytes());
+            Path file = content(r.folder()).resolve(expenses ? "Expenses.ipa" : "Field.ipa");
+            Files.createDirectories(file.getParent());
+            Files.write(file, ipa);
             if (r.notes()) {
                 site.notes(r.folder(), "---\ntitle: \"Field " + r.version() + " (" + r.build() + ")\"\ndate: " + date
                         + "\nchannel: " + r.channel() + (r.draft() ? "\ndraft: true" : "") + "\n---\n- Notes of " + r.build()
@@ -221,11 +227,12 @@ class PruneCommandTest {
 
     @Test
     void historyPagesThatShowNoPrunedReleaseStayByteIdentical() throws Exception {
-        TestSite nightly = TestSite.at(dir.resolve("nightly")).siteYaml("title: Nightlies\nbase_url: https://apps.example.com/ios/\n");
+        // Unsigned builds, which are quick to make, published with the profile check off.
+        TestSite nightly = TestSite.at(dir.resolve("nightly")).siteYaml("title: Nightlies\nbase_url: https://apps.example.com/ios/\n"
+                + "checks:\n  missing_profile: false\n");
         for (int n = 1; n <= 55; n++) {
             Instant date = TODAY.minus(Duration.ofDays(200 - n));
-            nightly.release("field/" + n, "Field.ipa", TestIpa.app("Field", BUNDLE_ID).version("1.0", String.valueOf(n))
-                    .enterpriseSigned().time(date));
+            nightly.release("field/" + n, "Field.ipa", TestIpa.app("Field", BUNDLE_ID).version("1.0", String.valueOf(n)).time(date));
         }
         site = nightly;
         build("before");
