@@ -33,6 +33,11 @@ final class PageCheck {
     private static final Pattern S3_ERROR_CODE = Pattern.compile("<Error>\\s*<Code>([A-Za-z]{1,64})</Code>");
     /** Failing URLs named in the report; the count says how many more. */
     private static final int NAMED = 3;
+    /**
+     * Pages found by following links, at most: a portal's home and app pages link its apps, their
+     * recommended builds and history pages, far fewer; a hostile page with endless links costs no more.
+     */
+    static final int MAX_LINKED = 1000;
 
     private final Fetcher fetcher;
 
@@ -50,10 +55,12 @@ final class PageCheck {
         answers.put(base, fetcher.get(base, Fetcher.Body.PAGE));
         // Two levels of links: the home page leads to app pages (and recommended releases), app pages
         // to their history pages and releases. Release pages are listed in releases.json anyway.
-        Set<URI> linked = links(base, answers.get(base));
+        Set<URI> linked = cap(links(base, answers.get(base)), MAX_LINKED);
         fetchAll(linked, answers, pool);
         Set<URI> next = new LinkedHashSet<>();
         for (URI page : linked) next.addAll(links(base, answers.get(page)));
+        next.removeAll(answers.keySet());
+        next = cap(next, MAX_LINKED - linked.size());
         for (URI page : pages) {
             URI folder = folderUrl(base, page);
             if (folder != null) next.add(folder);
@@ -85,6 +92,15 @@ final class PageCheck {
                     + " final https URL and rebuild");
         }
         return CheckResult.fail(NAME, detail, firstAnswer.fix("page"));
+    }
+
+    private static Set<URI> cap(Set<URI> urls, int max) {
+        Set<URI> capped = new LinkedHashSet<>();
+        for (URI u : urls) {
+            if (capped.size() >= max) break;
+            capped.add(u);
+        }
+        return capped;
     }
 
     /** The one line that says what makes a host answer folder URLs with their index.html. */

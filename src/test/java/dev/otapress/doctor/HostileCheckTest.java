@@ -85,6 +85,21 @@ class HostileCheckTest {
     }
 
     @Test
+    void aHomePageWithEndlessFolderLinksCostsABoundedNumberOfRequests() throws Exception {
+        StringBuilder home = new StringBuilder("<!doctype html><title>h</title>");
+        for (int i = 0; i < 5_000; i++) home.append("<a href=\"p/").append(i).append("/\">").append(i).append("</a>");
+        try (HostileServer server = HostileServer.start(cert)) {
+            server.on("/releases.json", HostileServer.text("application/json", listing(server.url("/").toString(), List.of(), List.of())))
+                    .on("/", HostileServer.text("text/html; charset=utf-8", home.toString()));
+            Run run = check(server.url("/").toString());
+            assertEquals(Main.FAILED, run.exitCode(), run.all());
+            assertTrue(run.out().contains("✗ page URLs ending in / are served as pages (" + PageCheck.MAX_LINKED + " of "
+                    + (PageCheck.MAX_LINKED + 1) + " page URLs"), run.out());
+            assertTrue(server.requests() <= PageCheck.MAX_LINKED + 5, "requests made: " + server.requests());
+        }
+    }
+
+    @Test
     void anEndlessListingIsCutOffAtItsCap() throws Exception {
         try (HostileServer server = HostileServer.start(cert).on("/releases.json", HostileServer.endless())) {
             Run run = check(server.url("/").toString(), "--max-listing-mb", "2", "--timeout", "30");
