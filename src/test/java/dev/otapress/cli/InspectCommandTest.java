@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,9 @@ class InspectCommandTest {
         return TestIpa.app("Field", "com.example.field").version("2.1", "21")
                 .put("CFBundleDisplayName", "Field & Co")
                 .iconFiles("AppIcon60x60").icon("AppIcon60x60@2x.png", TestPng.solidCgbi(120, 0xFF3366CC))
-                .embeddedProfile(TestProfiles.adHoc("Field Ad Hoc", 4).appId("com.example.*").cms())
+                .embeddedProfile(TestProfiles.adHoc("Field Ad Hoc", 4).appId("com.example.*")
+                        // inspect judges expiry by today's date: far from it, so no "expires soon" warning
+                        .dates(Instant.parse("2026-01-01T09:00:00Z"), Instant.parse("2036-01-01T09:00:00Z")).cms())
                 .nestedBundle("PlugIns/Share.appex", "com.example.field.share", "2.1")
                 .writeTo(dir.resolve("Field.ipa"));
     }
@@ -74,7 +77,7 @@ class InspectCommandTest {
         assertEquals(List.of("type", "name", "teamName", "teamIdentifier", "uuid", "created", "expires", "devices",
                 "platforms", "apsEnvironment", "getTaskAllow"), keys(profile));
         assertEquals("ad-hoc", profile.get("type").asText());
-        assertEquals("2027-01-01T09:00:00Z", profile.get("expires").asText());
+        assertEquals("2036-01-01T09:00:00Z", profile.get("expires").asText());
         assertEquals(4, profile.get("devices").asInt());
         assertTrue(profile.get("apsEnvironment").isNull());
         JsonNode signature = ipa.get("codeSignature");
