@@ -104,7 +104,7 @@
     });
   }
 
-  // ---- search over the whole history ----
+  // ---- search over the whole history (of one app, or on the home page of every app) ----
 
   function words(query) {
     return query.toLowerCase().split(/\s+/).map(function (w) {
@@ -119,19 +119,35 @@
     var select = form.querySelector("[data-channel-select]");
     var status = document.querySelector("[data-search-status]");
     var results = document.querySelector("[data-results]");
-    var parts = all("[data-history], .older-pages");
+    var parts = all("[data-history], .older-pages, [data-cards]");
     var root = form.getAttribute("data-root");
+    // An app's page searches its own index; the home page those of every app its cards show, each
+    // result named by its app.
+    var sources = form.hasAttribute("data-index") ? [{ url: form.getAttribute("data-index"), app: null }]
+      : all("[data-search-index]").map(function (card) {
+        return { url: card.getAttribute("data-search-index"), app: card.getAttribute("data-app-name") };
+      });
     var index = null;
     form.hidden = false;
+
+    function fetchIndex(source) {
+      return fetch(source.url).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (json) {
+          return json.releases.map(function (e) { e.a = source.app; return e; });
+        });
+    }
 
     function load() {
       if (!index) {
         // Opened from disk, fetch fails: the search then covers what this page holds, and says so.
-        index = (location.protocol === "file:" ? Promise.reject(new Error("file")) : fetch(form.getAttribute("data-index"))
-          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }))
-          .then(function (json) { return json.releases; }, function () { return null; });
+        index = (location.protocol === "file:" ? Promise.reject(new Error("file")) : Promise.all(sources.map(fetchIndex)))
+          .then(function (lists) { return [].concat.apply([], lists); }, function () { return null; });
       }
       return index;
+    }
+
+    function label(e) {
+      return (e.a ? e.a + " " : "") + e.v + " (" + e.b + ")";
     }
 
     function writeUrl(q, channel) {
@@ -152,7 +168,7 @@
       var a = document.createElement("a");
       a.href = root + e.p;
       a.className = "row-title";
-      a.textContent = e.v + " (" + e.b + ")";
+      a.textContent = label(e);
       var meta = document.createElement("span");
       meta.className = "row-meta";
       var badge = document.createElement("span");
@@ -194,6 +210,10 @@
       }
       load().then(function (entries) {
         if (q !== input.value.trim() || channel !== (select ? select.value : "")) return; // a newer search runs
+        if (!entries && !document.querySelector("[data-history]")) {
+          status.textContent = "The releases cannot be loaded into a page opened from disk: open the portal at its web address to search them.";
+          return;
+        }
         if (!entries) {
           var shown = 0;
           all("[data-history] .row").forEach(function (li) {
@@ -209,14 +229,14 @@
         }
         var matches = entries.filter(function (e) {
           if (channel && e.c !== channel) return false;
-          var text = (e.v + " (" + e.b + ") " + e.l + " " + e.d + " " + (e.t || "") + " " + (e.n || "")).toLowerCase();
+          var text = (label(e) + " " + e.l + " " + e.d + " " + (e.t || "") + " " + (e.n || "")).toLowerCase();
           return w.every(function (x) { return text.indexOf(x) >= 0; });
         });
         results.textContent = "";
         matches.slice(0, 200).forEach(function (e) { results.appendChild(row(e)); });
         results.hidden = false;
         parts.forEach(function (h) { h.hidden = true; });
-        show(matches.length, q || (select.options[select.selectedIndex].text), false);
+        show(matches.length, q || (select ? select.options[select.selectedIndex].text : ""), false);
       });
     }
 

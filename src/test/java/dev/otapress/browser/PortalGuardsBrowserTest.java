@@ -168,7 +168,7 @@ class PortalGuardsBrowserTest {
     void narrowPhoneWithAWideCodeBlock() throws IOException {
         ChromeDriver driver = Chromium.start(phone(320, 568, Chromium.IPHONE_UA), dir);
         try {
-            for (String page : List.of("", FIELD_PAGE, "field/" + PortalSite.NEWEST_STABLE_BUILD + "/", FIELD_PAGE + "history/1/")) {
+            for (String page : List.of("", "?q=field", FIELD_PAGE, FIELD_PAGE + "?q=3.4.2", "field/" + PortalSite.NEWEST_STABLE_BUILD + "/", FIELD_PAGE + "history/1/")) {
                 open(driver, page);
                 assertTrue(noSidewaysScroll(driver), "wider than 320 px: " + page);
             }
@@ -261,6 +261,43 @@ class PortalGuardsBrowserTest {
         }
     }
 
+    /** The home page searches every app's whole history, names each result's app, and keeps the query in the URL. */
+    @Test
+    void homeSearchesEveryApp() throws IOException {
+        ChromeDriver driver = Chromium.start(phone(390, 844, Chromium.IPHONE_UA), dir);
+        try {
+            open(driver, "");
+            WebElement search = driver.findElement(By.cssSelector("[data-search-input]"));
+            assertTrue(search.isDisplayed(), "with JavaScript the search shows");
+            search.sendKeys("3.4.2 (1054)");
+            await(driver, d -> resultTitles(d).equals(List.of("Field 3.4.2 (1054)")));
+            assertEquals("1 release matches “3.4.2 (1054)”.", driver.findElement(By.cssSelector("[data-search-status]")).getText());
+            assertFalse(driver.findElement(By.cssSelector("[data-cards]")).isDisplayed(), "results take the cards' place");
+            assertEquals("field/" + PortalSite.SEARCHED_BUILD + "/",
+                    driver.findElement(By.cssSelector("[data-results] a")).getDomAttribute("href"));
+            assertTrue(driver.getCurrentUrl().contains("?q=3.4.2+%281054%29"), driver.getCurrentUrl());
+            screenshots(driver, "guards-iphone-home-search");
+
+            // Words from another app's notes, in a link shared with the query.
+            driver.get(server.base().resolve("?q=receipts").toString());
+            await(driver, d -> resultTitles(d).equals(List.of("Expenses 2.0.0 (200)")));
+            WebElement input = driver.findElement(By.cssSelector("[data-search-input]"));
+            input.clear();
+            input.sendKeys(" ");
+            await(driver, d -> d.findElement(By.cssSelector("[data-cards]")).isDisplayed());
+            assertTrue(driver.findElement(By.cssSelector("[data-results]")).getDomAttribute("hidden") != null);
+            assertNoConsoleErrors(driver);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> resultTitles(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("var r = document.querySelector('[data-results]');"
+                + "return r.hidden ? [] : Array.prototype.map.call(r.querySelectorAll('.row-title'), function (a) { return a.textContent; });");
+    }
+
     /** Every page kind, light and dark: 0 violations. */
     @Test
     void accessibility() throws IOException {
@@ -268,10 +305,11 @@ class PortalGuardsBrowserTest {
         ChromeDriver driver = Chromium.start(phone(390, 844, Chromium.IPHONE_UA), dir);
         try {
             List<String> failures = new ArrayList<>();
-            for (String page : List.of("", FIELD_PAGE, FIELD_PAGE + "history/1/", "field/" + PortalSite.NEWEST_STABLE_BUILD + "/",
+            for (String page : List.of("", "?q=field", FIELD_PAGE, FIELD_PAGE + "?q=3.4.2", FIELD_PAGE + "history/1/", "field/" + PortalSite.NEWEST_STABLE_BUILD + "/",
                     "field/" + PortalSite.AD_HOC_BUILD + "/", "field/" + PortalSite.EXPIRED_BUILD + "/", "expenses/2.0.0/")) {
                 for (String scheme : List.of("light", "dark")) {
                     open(driver, page);
+                    if (page.contains("?q=")) await(driver, d -> !resultTitles(d).isEmpty());
                     Chromium.colorScheme(driver, scheme);
                     for (String v : Chromium.axeViolations(driver)) failures.add(page + " (" + scheme + "): " + v);
                 }
