@@ -23,7 +23,7 @@ final class CodePages {
         byte[] buffer = new byte[BUFFER];
         for (MachO.Slice slice : slices) {
             if (slice.signature() == null) continue;
-            List<Page> pages = slice.signature().codeDirectories().stream().map(Page::new).toList();
+            List<Page> pages = slice.signature().codeDirectories().stream().map(cd -> new Page(cd, slice.size())).toList();
             long end = Math.min(slice.size(), pages.stream().mapToLong(p -> p.cd.codeLimit()).max().orElse(0));
             file.seek(slice.offset());
             long at = 0;
@@ -50,9 +50,9 @@ final class CodePages {
         long filled;
         int failed = -1;
 
-        Page(CodeDirectory cd) {
+        Page(CodeDirectory cd, long sliceSize) {
             this.cd = cd;
-            this.digest = cd.hashType().digest();
+            this.digest = cd.hashType().digest(sliceSize);
             this.size = cd.pageSize();
         }
 

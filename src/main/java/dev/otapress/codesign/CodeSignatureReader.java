@@ -306,7 +306,7 @@ public final class CodeSignatureReader {
     }
 
     private static byte[] hash(SealedFiles files, String name, HashType type) throws IOException {
-        MessageDigest digest = type.digest();
+        MessageDigest digest = type.digest(files.sizeHint(name));
         try (InputStream in = files.open(name)) {
             byte[] buf = new byte[BUFFER];
             int n;

@@ -45,6 +45,11 @@ final class ExpansionBudget implements SealedFiles {
     }
 
     @Override
+    public long sizeHint(String name) {
+        return files.sizeHint(name);
+    }
+
+    @Override
     public SealedFiles under(String folder) {
         return new ExpansionBudget(files.under(folder), limit, used);
     }

@@ -1,7 +1,8 @@
 package dev.otapress.codesign;
 
+import dev.otapress.Digests;
+
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** The hash algorithms a CodeDirectory may use, by their number in the CodeDirectory. */
 enum HashType {
@@ -28,11 +29,12 @@ enum HashType {
     }
 
     MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has " + algorithm, e);
-        }
+        return Digests.jdk(algorithm);
+    }
+
+    /** A digest for about {@code bytes} of input: large ones are hashed in native code where it is available. */
+    MessageDigest digest(long bytes) {
+        return Digests.of(algorithm, bytes);
     }
 
     /** The digest as a CodeDirectory slot holds it (truncated to the slot size). */

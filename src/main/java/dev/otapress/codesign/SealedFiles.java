@@ -20,6 +20,11 @@ public interface SealedFiles {
     /** Whether the archive marks the entry as a symbolic link (its bytes are then the target). */
     boolean isSymlink(String name);
 
+    /** The size the archive declares for the file (untrusted: only for choosing how to hash it), or -1. */
+    default long sizeHint(String name) {
+        return -1;
+    }
+
     /** The files under {@code folder} (ending in '/'), relative to it. */
     default SealedFiles under(String folder) {
         SealedFiles outer = this;
@@ -39,6 +44,11 @@ public interface SealedFiles {
             @Override
             public boolean isSymlink(String name) {
                 return outer.isSymlink(folder + name);
+            }
+
+            @Override
+            public long sizeHint(String name) {
+                return outer.sizeHint(folder + name);
             }
         };
     }

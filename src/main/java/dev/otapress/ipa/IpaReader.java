@@ -227,6 +227,12 @@ public final class IpaReader {
         }
 
         @Override
+        public long sizeHint(String name) {
+            ZipArchiveEntry entry = byName.get(name);
+            return entry == null ? -1 : entry.getSize();
+        }
+
+        @Override
         public byte[] read(String name, int cap) throws IOException, IpaException {
             ZipArchiveEntry entry = byName.get(name);
             if (entry == null) throw new IOException("no entry " + appFolder + name);
