@@ -1,6 +1,8 @@
 package dev.otapress.add;
 
 import dev.otapress.BuildException;
+import dev.otapress.cache.FileStamp;
+import dev.otapress.cache.IpaCache;
 import dev.otapress.Diagnostic;
 import dev.otapress.config.ReleaseFolderPattern;
 import dev.otapress.config.SiteConfig;
@@ -68,7 +70,8 @@ public final class ReleaseAdder {
         folderName(ipa, "build (CFBundleVersion)", app.build(), problems);
         if (!problems.isEmpty()) throw new BuildException(problems);
 
-        List<Existing> existing = existing(content);
+        IpaCache cache = IpaCache.of(request.siteDir());
+        List<Existing> existing = existing(content, cache);
         Optional<Existing> same = existing.stream().filter(e -> e.bundleId().equals(app.bundleIdentifier())
                 && e.version().equals(app.version()) && e.build().equals(app.build())).findFirst();
         Urls urls = new Urls(config.baseUrl());
@@ -87,7 +90,7 @@ public final class ReleaseAdder {
                         + " and build again"));
             }
             return new Added(e.source().folder(), e.source().sitePath(), urls.absolute(e.source().sitePath() + "/"),
-                    app.bundleIdentifier(), app.version(), app.build(), release.channel(), true, candidate.warnings());
+                    app.bundleIdentifier(), app.version(), app.build(), release.channel(), true, warnings(candidate, cache));
         }
 
         String sitePath = ReleaseFolderPattern.fill(config.releaseFolder(), Map.of(
@@ -103,7 +106,7 @@ public final class ReleaseAdder {
         }
         file(ipa, target, candidate.indexMd(app));
         return new Added(target, sitePath, urls.absolute(sitePath + "/"), app.bundleIdentifier(), app.version(),
-                app.build(), release.channel(), false, candidate.warnings());
+                app.build(), release.channel(), false, warnings(candidate, cache));
     }
 
     /** The build as it would be read from its folder, with the index.md add would write. */
@@ -149,6 +152,13 @@ public final class ReleaseAdder {
         }
     }
 
+    /** The build's warnings, then any about the cache's own files (the build went on without them). */
+    private static List<Diagnostic> warnings(NewRelease candidate, IpaCache cache) {
+        List<Diagnostic> all = new ArrayList<>(candidate.warnings());
+        all.addAll(cache.takeWarnings());
+        return all;
+    }
+
     private static void folderName(Path ipa, String what, String value, List<Diagnostic> problems) {
         String why = FolderNames.unsafe(value);
         if (why != null) {
@@ -168,8 +178,12 @@ public final class ReleaseAdder {
         }
     }
 
-    /** Every release already in content/ that can be read; the build reports the others. */
-    private List<Existing> existing(Path content) {
+    /**
+     * Every release already in content/ that can be read; the build reports the others. The
+     * build's cache knows most of them by their stamp, so their bytes are not read again; the
+     * rest are read once and cached for the next build and add.
+     */
+    private List<Existing> existing(Path content, IpaCache cache) {
         if (!Files.isDirectory(content)) return List.of();
         return scanner.scan(content).sources().parallelStream().flatMap(s -> {
             if (s.ipa() == null) {
@@ -177,12 +191,23 @@ public final class ReleaseAdder {
                 PrunedBuild pruned = notes == null ? null : notes.frontMatter().pruned();
                 return pruned == null ? Stream.empty() : Stream.of(new Existing(s, pruned));
             }
-            try {
-                return Stream.of(new Existing(s, ipaReader.read(s.ipa())));
-            } catch (IpaException e) {
-                return Stream.empty();
-            }
+            IpaInfo info = known(s.ipa(), cache);
+            return info == null ? Stream.<Existing>empty() : Stream.of(new Existing(s, info));
         }).toList();
+    }
+
+    private IpaInfo known(Path ipa, IpaCache cache) {
+        try {
+            FileStamp before = FileStamp.of(ipa);
+            IpaInfo info = cache.byStamp(ipa, before);
+            if (info != null) return info;
+            info = ipaReader.read(ipa);
+            // A file that changed while it was read is not stamped: its stamp would vouch for other bytes.
+            cache.put(ipa, before != null && before.equals(FileStamp.of(ipa)) ? before : null, info);
+            return info;
+        } catch (IOException | IpaException e) {
+            return null;
+        }
     }
 
     /** The folder that already holds the app's releases, else a slug of its name. */

@@ -1,5 +1,9 @@
 package dev.otapress.cli;
 
+import dev.otapress.cache.FileStamp;
+import dev.otapress.cache.IpaCache;
+import dev.otapress.ipa.IpaInfo;
+import dev.otapress.ipa.IpaReader;
 import dev.otapress.testing.TestIpa;
 import dev.otapress.testing.TestProfiles;
 import dev.otapress.testing.TestSite;
@@ -16,6 +20,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** otapress add, as CI runs it after the archive and export, and then the build. */
@@ -132,5 +138,35 @@ class AddCommandTest {
         assertTrue(err.toString().contains("cannot name a release folder"), err.toString());
         assertEquals(Map.of(), TreeSnapshot.of(site.root().resolve("content")));
         assertFalse(Files.exists(site.root().resolve("1.0-1")));
+    }
+
+    @Test
+    void filedReleasesAreReadOnceAndThenKnownFromTheBuildsCache() throws Exception {
+        TestSite site = site();
+        Path filed = site.release("field/1.0-1", "F.ipa", field("1.0", "1"));
+        assertNull(IpaCache.of(site.root()).byStamp(filed, FileStamp.of(filed)));
+        assertEquals(Main.OK, run("add", ipa("F.ipa", field("1.1", "2")).toString(), "-s", site.root().toString()),
+                err.toString());
+        IpaInfo cached = IpaCache.of(site.root()).byStamp(filed, FileStamp.of(filed));
+        assertNotNull(cached, "add cached what the filed release's .ipa yielded");
+        assertEquals(new IpaReader().read(filed).sha256(), cached.sha256());
+    }
+
+    @Test
+    void addLooksFiledReleasesUpByTheirStampBeforeReadingThem() throws Exception {
+        TestSite site = site();
+        Path filed = site.release("field/1.0-1", "F.ipa", field("1.0", "1"));
+        assertEquals(Main.OK, run("build", "-s", site.root().toString()), err.toString());
+        // The cache vouches, by the file's stamp, for other bytes than the file holds: add must
+        // believe it (it did not read the file), so the same build again looks like other bytes.
+        IpaInfo real = IpaCache.of(site.root()).byStamp(filed, FileStamp.of(filed));
+        assertNotNull(real, "the build cached the release");
+        IpaInfo other = new IpaInfo(filed, real.size(), "0".repeat(64), real.infoPlistPath(), real.infoPlistTime(), real.app(),
+                real.profile(), real.icon(), real.extensions(), real.codeSignature(), real.warnings());
+        IpaCache.of(site.root()).put(filed, FileStamp.of(filed), other);
+
+        Path same = Files.copy(filed, dir.resolve("same.ipa"));
+        assertEquals(Main.FAILED, run("add", same.toString(), "-s", site.root().toString()));
+        assertTrue(err.toString().contains("with other bytes"), err.toString());
     }
 }
