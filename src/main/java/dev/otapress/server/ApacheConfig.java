@@ -36,13 +36,13 @@ final class ApacheConfig {
         s.append("    DirectoryIndex index.html\n");
         types(s, "    ");
         s.append("    # Theme files and files authors put beside a release: inert, whatever their type.\n");
-        headers(s, "    ", TypeRules.defaults().extraHeaders());
+        headers(s, "    ", location.extraHeaders(TypeRules.defaults()));
         s.append("</Location>\n\n");
         s.append("<LocationMatch ").append(quote(re + ".*\\.(?i:" + TypeRules.documentSuffixes() + ")$")).append(">\n");
-        headers(s, "    ", HttpRules.forType(MediaTypes.HTML).extraHeaders());
+        headers(s, "    ", location.extraHeaders(HttpRules.forType(MediaTypes.HTML)));
         s.append("</LocationMatch>\n\n");
         s.append("<LocationMatch ").append(quote(re + ".*\\.(?i:ipa)$")).append(">\n");
-        headers(s, "    ", HttpRules.APP.extraHeaders());
+        headers(s, "    ", location.extraHeaders(HttpRules.APP));
         s.append("</LocationMatch>\n\n");
         for (HttpRules.NameRule rule : HttpRules.GENERATED) {
             // A folder URL is a page too: mod_dir answers it with index.html.
@@ -68,13 +68,13 @@ final class ApacheConfig {
         types(s, "");
         s.append('\n');
         s.append("# Theme files and files authors put beside a release: inert, whatever their type.\n");
-        headers(s, "", TypeRules.defaults().extraHeaders());
+        headers(s, "", location.extraHeaders(TypeRules.defaults()));
         s.append('\n');
         s.append("<FilesMatch ").append(quote("\\.(?i:" + TypeRules.documentSuffixes() + ")$")).append(">\n");
-        headers(s, "    ", HttpRules.forType(MediaTypes.HTML).extraHeaders());
+        headers(s, "    ", location.extraHeaders(HttpRules.forType(MediaTypes.HTML)));
         s.append("</FilesMatch>\n");
         s.append("<FilesMatch ").append(quote("\\.(?i:ipa)$")).append(">\n");
-        headers(s, "    ", HttpRules.APP.extraHeaders());
+        headers(s, "    ", location.extraHeaders(HttpRules.APP));
         s.append("</FilesMatch>\n");
         for (HttpRules.NameRule rule : HttpRules.GENERATED) {
             // A folder URL is answered with its index.html, which this section then matches.
@@ -100,9 +100,9 @@ final class ApacheConfig {
         s.append(indent).append("AddType ").append(quote(MediaTypes.IPA.contentType())).append(" .ipa\n");
     }
 
-    private static void nameRule(StringBuilder s, String indent, HttpRules.NameRule rule) {
+    private void nameRule(StringBuilder s, String indent, HttpRules.NameRule rule) {
         if (TypeRules.overridesType(rule)) s.append(indent).append("ForceType ").append(quote(rule.served().contentType())).append('\n');
-        headers(s, indent, rule.served().extraHeaders());
+        headers(s, indent, location.extraHeaders(rule.served()));
         if (!rule.served().attachment()) s.append(indent).append("Header always unset Content-Disposition\n");
     }
 

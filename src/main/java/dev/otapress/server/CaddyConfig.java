@@ -41,13 +41,13 @@ final class CaddyConfig {
         }
         s.append('\n');
         s.append("# Theme files and files authors put beside a release: inert, whatever their type.\n");
-        block(s, "otapress_all", TypeRules.defaults().headers(), false);
+        block(s, "otapress_all", location.headers(TypeRules.defaults()), false);
         n = 0;
         for (MediaType t : TypeRules.fileTypes()) block(s, "otapress_type" + ++n, Map.of("Content-Type", t.contentType()), false);
-        block(s, "otapress_document", HttpRules.forType(MediaTypes.HTML).extraHeaders(), false);
-        block(s, "otapress_ipa", HttpRules.APP.headers(), false);
+        block(s, "otapress_document", location.extraHeaders(HttpRules.forType(MediaTypes.HTML)), false);
+        block(s, "otapress_ipa", location.headers(HttpRules.APP), false);
         for (HttpRules.NameRule rule : HttpRules.GENERATED) {
-            block(s, matcherName(rule), rule.served().headers(),
+            block(s, matcherName(rule), location.headers(rule.served()),
                     !rule.served().attachment());
         }
         s.append('\n');

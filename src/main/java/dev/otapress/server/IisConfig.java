@@ -1,6 +1,5 @@
 package dev.otapress.server;
 
-import dev.otapress.media.ContentSecurityPolicy;
 import dev.otapress.media.MediaType;
 import dev.otapress.media.MediaTypes;
 import dev.otapress.media.Served;
@@ -50,7 +49,7 @@ final class IisConfig {
         s.append("    <httpProtocol>\n");
         s.append("      <customHeaders>\n");
         header(s, "X-Content-Type-Options", Served.NOSNIFF);
-        header(s, "Content-Security-Policy", ContentSecurityPolicy.PAGE);
+        header(s, "Content-Security-Policy", location.pagePolicy());
         s.append("      </customHeaders>\n");
         s.append("    </httpProtocol>\n");
         s.append("    <security>\n");

@@ -2,7 +2,6 @@ package dev.otapress.server;
 
 import dev.otapress.config.BaseUrl;
 import dev.otapress.media.Caching;
-import dev.otapress.media.ContentSecurityPolicy;
 import dev.otapress.media.HttpRules;
 import dev.otapress.media.MediaTypes;
 import dev.otapress.media.Served;
@@ -38,7 +37,7 @@ final class NetlifyHeaders {
         s.append('\n');
         s.append(p).append("*\n");
         s.append("  X-Content-Type-Options: ").append(Served.NOSNIFF).append('\n');
-        s.append("  Content-Security-Policy: ").append(ContentSecurityPolicy.PAGE).append('\n');
+        s.append("  Content-Security-Policy: ").append(location.pagePolicy()).append('\n');
         s.append('\n');
         rule(s, p + "*.html", null, Caching.NO_CACHE);
         rule(s, p + HttpRules.LISTING_FILE, null, Caching.NO_CACHE);

@@ -38,22 +38,22 @@ final class NginxConfig {
         s.append("    }\n");
         s.append("    default_type ").append(quote(MediaTypes.UNKNOWN.contentType())).append(";\n");
         s.append("    # Theme files and files authors put beside a release: inert, whatever their type.\n");
-        headers(s, "    ", TypeRules.defaults().extraHeaders());
+        headers(s, "    ", location.extraHeaders(TypeRules.defaults()));
         for (HttpRules.NameRule rule : HttpRules.GENERATED) {
             s.append('\n');
             s.append("    location ~ ").append(quote("/" + TypeRules.nameRegex(rule) + "$")).append(" {\n");
             if (TypeRules.overridesType(rule)) {
                 s.append("        types { } default_type ").append(quote(rule.served().contentType())).append(";\n");
             }
-            headers(s, "        ", rule.served().extraHeaders());
+            headers(s, "        ", location.extraHeaders(rule.served()));
             s.append("    }\n");
         }
         s.append('\n');
         s.append("    location ~* ").append(quote("\\.ipa$")).append(" {\n");
-        headers(s, "        ", HttpRules.APP.extraHeaders());
+        headers(s, "        ", location.extraHeaders(HttpRules.APP));
         s.append("    }\n\n");
         s.append("    location ~* ").append(quote("\\.(" + TypeRules.documentSuffixes() + ")$")).append(" {\n");
-        headers(s, "        ", HttpRules.forType(MediaTypes.HTML).extraHeaders());
+        headers(s, "        ", location.extraHeaders(HttpRules.forType(MediaTypes.HTML)));
         s.append("    }\n");
         s.append("}\n");
         s.append('\n');

@@ -1,7 +1,10 @@
 package dev.otapress.server;
 
 import dev.otapress.config.BaseUrl;
+import dev.otapress.media.ContentSecurityPolicy;
+import dev.otapress.media.Served;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,10 +12,26 @@ import java.util.Objects;
  * decoded path prefix (always starting and ending with {@code /}) that server rules match, since
  * nginx, Apache, Caddy and IIS all match the decoded request path.
  */
-record PortalLocation(BaseUrl baseUrl) {
+record PortalLocation(BaseUrl baseUrl, String pagePolicy) {
 
+    /** @param pagePolicy the pages' Content-Security-Policy header ({@link ContentSecurityPolicy#page(String)}) */
     PortalLocation {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(pagePolicy, "pagePolicy");
+    }
+
+    /** A file's headers besides Content-Type, a page's with this portal's page policy. */
+    Map<String, String> extraHeaders(Served served) {
+        Map<String, String> h = served.extraHeaders();
+        if (served.page()) h.put("Content-Security-Policy", pagePolicy);
+        return h;
+    }
+
+    /** All of a file's headers, Content-Type first, a page's with this portal's page policy. */
+    Map<String, String> headers(Served served) {
+        Map<String, String> h = served.headers();
+        if (served.page()) h.put("Content-Security-Policy", pagePolicy);
+        return h;
     }
 
     String host() {

@@ -39,7 +39,7 @@ final class S3Instructions {
         s.append("- iOS installs only over HTTPS with a certificate the device trusts: serve ").append(location.host())
                 .append(" through the CDN with such a certificate.\n");
         s.append("- S3 cannot store a Content-Security-Policy. Add a response-headers policy: `X-Content-Type-Options: nosniff`\n");
-        s.append("  everywhere, `Content-Security-Policy: ").append(ContentSecurityPolicy.PAGE).append("`\n");
+        s.append("  everywhere, `Content-Security-Policy: ").append(location.pagePolicy()).append("`\n");
         s.append("  for paths ending in `/` or `index.html`, and `Content-Security-Policy: ").append(ContentSecurityPolicy.INERT)
                 .append("` for every other path, so files authors put beside a release never run script.\n");
         s.append("- No redirects on the way to a manifest or an `.ipa`: the install daemon does not follow them. Point\n");

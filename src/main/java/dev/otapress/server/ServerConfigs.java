@@ -15,7 +15,6 @@ import java.util.Objects;
 public final class ServerConfigs {
 
     private final PortalLocation location;
-    private final String pagePolicy;
 
     public ServerConfigs(BaseUrl baseUrl) {
         this(baseUrl, null);
@@ -23,8 +22,10 @@ public final class ServerConfigs {
 
     /** @param downloadsBaseUrl the download host of the .ipa files and icons, or null when they sit beside the pages */
     public ServerConfigs(BaseUrl baseUrl, BaseUrl downloadsBaseUrl) {
-        this.location = new PortalLocation(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.pagePolicy = ContentSecurityPolicy.page(downloadsBaseUrl == null ? null : downloadsBaseUrl.origin());
+        // With a download host, the pages' img-src also names that origin, so they can show the
+        // release icons kept there.
+        this.location = new PortalLocation(Objects.requireNonNull(baseUrl, "baseUrl"),
+                ContentSecurityPolicy.page(downloadsBaseUrl == null ? null : downloadsBaseUrl.origin()));
     }
 
     /** The snippet for one server, as {@code otapress server-config} prints it (no author files listed). */
@@ -33,12 +34,6 @@ public final class ServerConfigs {
     }
 
     private String render(ServerKind kind, List<String> sideFiles) {
-        // Every config states the pages' policy as HttpRules has it; with a download host, its
-        // img-src also names that origin, so the pages can show the release icons kept there.
-        return configFor(kind, sideFiles).replace(ContentSecurityPolicy.PAGE, pagePolicy);
-    }
-
-    private String configFor(ServerKind kind, List<String> sideFiles) {
         return switch (Objects.requireNonNull(kind, "kind")) {
             case NGINX -> new NginxConfig(location).render();
             case APACHE -> new ApacheConfig(location).renderVirtualHost();
