@@ -40,7 +40,8 @@ class OneHomeTest {
     private static final Set<String> GENERATED_NAMES = Set.of("index.html", "manifest.plist", "releases.json", "feed.xml");
 
     private static final List<Fact> FACTS = List.of(
-            Fact.literal("names of generated files", s -> GENERATED_NAMES.contains(s) || s.matches("icon-\\d*(\\.png)?"),
+            Fact.literal("names of generated files", s -> GENERATED_NAMES.contains(s) || s.matches("icon-\\d*(\\.png)?")
+                    || s.matches("(?s).*\\bicon-\\d+\\.png.*"),
                     "media/HttpRules.java"),
             Fact.literal("output folders", s -> s.equals("assets/") || s.equals("apps/"), "render/Urls.java"),
             Fact.literal("the channel-name rule", s -> s.contains("[a-z0-9][a-z0-9_-]*"), "config/SiteConfig.java"),
@@ -102,6 +103,7 @@ class OneHomeTest {
         assertTrue(copyOf(FACTS.get(0), "Path p = out.resolve(\"releases.json\");"));
         assertTrue(copyOf(FACTS.get(0), "return folder + \"icon-\" + px + \".png\";"));
         assertFalse(copyOf(FACTS.get(0), "String text = \"see releases.json for the list\";"));
+        assertTrue(copyOf(FACTS.get(0), "rule(s, p + \"*/icon-57.png\", null, Caching.LONG);"));
         assertTrue(copyOf(FACTS.get(3), "var d = StandardCharsets.UTF_8.newDecoder();"));
         assertTrue(copyOf(FACTS.get(5), "boolean soon = p.expires().isBefore(now.plus(days));"));
         Fact install = FACTS.get(FACTS.size() - 1);

@@ -43,8 +43,9 @@ final class NetlifyHeaders {
         rule(s, p + HttpRules.LISTING_FILE, null, Caching.NO_CACHE);
         rule(s, p + "*.plist", MediaTypes.PLIST.contentType(), Caching.NO_CACHE);
         rule(s, p + "*.ipa", HttpRules.APP.contentType(), HttpRules.APP.caching());
-        rule(s, p + "*/icon-57.png", null, Caching.LONG);
-        rule(s, p + "*/icon-512.png", null, Caching.LONG);
+        for (HttpRules.NameRule icon : HttpRules.GENERATED) {
+            if (icon.role() == HttpRules.Role.ICON) rule(s, p + "*/" + icon.fileName(), null, icon.served().caching());
+        }
         for (String path : sideFiles) {
             Served served = HttpRules.forPath(path);
             s.append(p).append(encode(path)).append('\n');

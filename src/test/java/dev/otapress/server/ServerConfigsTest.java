@@ -95,7 +95,8 @@ class ServerConfigsTest {
         // Cache-Control is set by rules that never overlap: each pattern-set path matches one at most.
         List<String> cacheRules = rules.entrySet().stream().filter(e -> e.getValue().containsKey("Cache-Control")).map(Map.Entry::getKey).toList();
         assertEquals(List.of("/mobile/ios/*.html", "/mobile/ios/releases.json", "/mobile/ios/*.plist", "/mobile/ios/*.ipa",
-                "/mobile/ios/*/icon-57.png", "/mobile/ios/*/icon-512.png"), cacheRules);
+                "/mobile/ios/*/icon-57.png", "/mobile/ios/*/icon-512.png", "/mobile/ios/*/icon-120.png",
+                "/mobile/ios/*/icon-180.png"), cacheRules);
     }
 
     @Test
