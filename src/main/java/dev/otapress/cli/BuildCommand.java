@@ -33,9 +33,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     SiteOption site;
 
-    @Option(names = {"-d", "--out"}, paramLabel = "DIR",
-            description = "The output folder (default: DIR/" + BuildRequest.OUTPUT_FOLDER + ").")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--server-config", paramLabel = "DIR",
             description = "Where to write nginx.conf, apache.conf, Caddyfile and s3.md (default: DIR/"
@@ -46,8 +45,8 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Use this https URL instead of site.yaml's base_url, e.g. for a staging host (default: base_url).")
     String baseUrl;
 
-    @Option(names = {"-D", "--drafts"}, description = "Include releases whose front matter says draft: true.")
-    boolean drafts;
+    @Mixin
+    DraftsOption drafts;
 
     @Option(names = "--no-cache", description = "Read every .ipa again and copy it afresh, without "
             + IpaCache.FOLDER + "/ (what earlier builds learnt; the folder is safe to delete at any time).")
@@ -57,7 +56,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ErrorPrinter errors = new ErrorPrinter(spec.commandLine().getErr());
-        BuildRequest request = BuildRequest.of(site.dir(), out, serverConfig, baseUrl, drafts);
+        BuildRequest request = BuildRequest.of(site.dir(), output.dir(), serverConfig, baseUrl, drafts.included());
         long start = System.nanoTime();
         try {
             BuildResult result = new SiteBuilder(Clock.systemUTC(), BuildOptions.defaults().withCache(!noCache)).build(request);

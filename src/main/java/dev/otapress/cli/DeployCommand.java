@@ -56,8 +56,8 @@ final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "s3://BUCKET/PREFIX", description = "Where the portal goes: a bucket and an optional key prefix.")
     String target;
 
-    @Option(names = {"-d", "--out"}, paramLabel = "DIR", description = "The output folder to publish (default: DIR/" + BuildRequest.OUTPUT_FOLDER + ").")
-    Path out;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--no-build", description = "Publish the output folder as it is, without building first.")
     boolean noBuild;
@@ -109,7 +109,7 @@ final class DeployCommand implements Callable<Integer> {
         if (partSizeMib < 5 || partSizeMib > 5 * 1024) throw usage("--part-size must be between 5 and 5120 MiB (S3's limits for a part)");
 
         Path siteDir = site.dir();
-        BuildRequest request = BuildRequest.of(siteDir, out, null, null, false);
+        BuildRequest request = BuildRequest.of(siteDir, output.dir(), null, null, false);
         SiteConfig config;
         try {
             if (noBuild) {

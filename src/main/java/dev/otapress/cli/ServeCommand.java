@@ -31,15 +31,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "N", description = "The port on 127.0.0.1 (default: 1313; 0 for any free port).")
     int port = 1313;
 
-    @Option(names = {"-D", "--drafts"}, description = "Include releases whose front matter says draft: true.")
-    boolean drafts;
+    @Mixin
+    DraftsOption drafts;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PreviewServer server;
         try {
-            server = new PreviewServer(site.dir(), port, drafts, line -> {
+            server = new PreviewServer(site.dir(), port, drafts.included(), line -> {
                 out.println(line);
                 out.flush();
             });
