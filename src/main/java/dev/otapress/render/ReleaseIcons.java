@@ -6,6 +6,7 @@ import dev.otapress.site.Release;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * &lt;release folder&gt;/icon-57.png and icon-512.png, the manifest's display-image and
@@ -22,7 +23,7 @@ final class ReleaseIcons implements OutputKind {
                     ScaledIcons.Scaled icon = c.icons().scaled(r.iconPng(), r.facts().app().name(), size);
                     // Reported once per release, with the larger size, though both fall back.
                     if (icon.failure() != null && size == IconSize.FULL_SIZE_IMAGE) {
-                        report.accept(Diagnostic.warning(c.files().ipa(r), "its icon cannot be scaled ("
+                        report.accept(Diagnostic.warning(Objects.requireNonNullElse(c.files().ipa(r), r.folder()), "its icon cannot be scaled ("
                                 + icon.failure() + "); a placeholder is used"));
                     }
                     return new OutputFile.Bytes(path, icon.png());

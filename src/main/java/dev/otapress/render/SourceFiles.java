@@ -11,7 +11,7 @@ import java.util.List;
  * pages show the model ({@link dev.otapress.site.ReleaseFacts}), not where it was read from.
  */
 public interface SourceFiles {
-    /** The release's .ipa; asked only for installable releases. */
+    /** The release's .ipa, or null when it was pruned (then the release is not installable). */
     Path ipa(Release release);
 
     /** The other files of its folder (screenshots, a PDF the notes link to), copied beside its page. */
