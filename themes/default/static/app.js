@@ -254,6 +254,24 @@
     if (params.get("q") || params.get("channel")) apply();
   }
 
+  // ---- an older release page names the newest build of its channel ----
+
+  function setUpNewest() {
+    var banner = document.querySelector("[data-newest]");
+    if (!banner || location.protocol === "file:") return;
+    fetch(banner.getAttribute("data-newest")).then(function (r) { return r.ok ? r.json() : null; }).then(function (latest) {
+      var channel = banner.getAttribute("data-channel");
+      var newest = latest && latest.channels && latest.channels.filter(function (c) { return c.channel === channel; })[0];
+      if (!newest) return;
+      var link = banner.querySelector("a");
+      link.href = newest.pageUrl;
+      link.textContent = newest.version + " (" + newest.build + ")";
+      banner.querySelector("[data-newest-text]").textContent = "This is an older build. The newest " + newest.label + " release is";
+    }, function () {
+      // Offline or blocked: the banner's own words and link stand.
+    });
+  }
+
   // ---- "Is my device in this build?" ----
 
   function hex(buffer) {
@@ -299,6 +317,7 @@
     setUpAfterTap();
     setUpCopy();
     setUpSearch();
+    setUpNewest();
     setUpUdidCheck();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);

@@ -35,6 +35,8 @@ class PortalPagesTest {
         byte[] page1 = Files.readAllBytes(out.resolve(FIELD + "history/1/index.html"));
         byte[] page2 = Files.readAllBytes(out.resolve(FIELD + "history/2/index.html"));
         byte[] page3 = Files.readAllBytes(out.resolve(FIELD + "history/3/index.html"));
+        byte[] olderStable = Files.readAllBytes(out.resolve("field/1051/index.html"));
+        byte[] otherApp = Files.readAllBytes(out.resolve("expenses/2.0.0/index.html"));
         long home = Files.size(out.resolve("index.html"));
         assertEquals(50, Jsoup.parse(new String(page1)).select("[data-history] .row").size());
         assertEquals(10, Jsoup.parse(new String(page3)).select("[data-history] .row").size());
@@ -47,6 +49,9 @@ class PortalPagesTest {
         assertArrayEquals(page1, Files.readAllBytes(out.resolve(FIELD + "history/1/index.html")), "page 1 is untouched");
         assertArrayEquals(page2, Files.readAllBytes(out.resolve(FIELD + "history/2/index.html")), "page 2 is untouched");
         assertFalse(java.util.Arrays.equals(page3, Files.readAllBytes(out.resolve(FIELD + "history/3/index.html"))));
+        // Release pages name no count and no newer build: an older one and another app's stay byte-identical too.
+        assertArrayEquals(olderStable, Files.readAllBytes(out.resolve("field/1051/index.html")), "an older release page is untouched");
+        assertArrayEquals(otherApp, Files.readAllBytes(out.resolve("expenses/2.0.0/index.html")), "another app's page is untouched");
         assertEquals(30, Jsoup.parse(out.resolve(FIELD + "history/3/index.html").toFile()).select("[data-history] .row").size());
         // Twenty more releases: the home page shows apps, not histories.
         assertTrue(Math.abs(Files.size(out.resolve("index.html")) - home) <= home / 50,
