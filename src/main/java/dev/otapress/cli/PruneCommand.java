@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otapress.BuildException;
 import dev.otapress.config.PrunePolicy;
+import dev.otapress.config.SiteConfig;
 import dev.otapress.prune.PruneApplier;
 import dev.otapress.prune.PrunePlan;
 import dev.otapress.prune.PrunePlanner;
@@ -70,7 +71,7 @@ final class PruneCommand implements Callable<Integer> {
         Path siteDir = site.dir();
         PrunePolicy rules = rules();
         for (String c : channels) {
-            if (!dev.otapress.config.SiteConfig.Channel.isName(c)) {
+            if (!SiteConfig.Channel.isName(c)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--channel '" + c + "' is not a channel name such as nightly or beta");
             }
         }

@@ -3,6 +3,7 @@ package dev.otapress.config;
 import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
 import dev.otapress.Utf8;
+import dev.otapress.yaml.DidYouMean;
 import dev.otapress.yaml.YamlMapping;
 
 import java.io.IOException;
@@ -219,7 +220,7 @@ public final class SiteConfigLoader {
                 p.error("channels", "'channels' lists '" + c + "', which is not a channel name such as nightly or beta");
                 ok = false;
             } else if (!names.isEmpty() && !names.contains(c)) {
-                String suggestion = dev.otapress.yaml.DidYouMean.closest(c, names);
+                String suggestion = DidYouMean.closest(c, names);
                 p.error("channels", "'channels' lists '" + c + "', which is not one of the channels under 'channels:' ("
                         + String.join(", ", names) + ")" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
                 ok = false;

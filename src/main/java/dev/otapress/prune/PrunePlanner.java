@@ -15,6 +15,7 @@ import dev.otapress.content.ReleaseSource;
 import dev.otapress.pipeline.CachedIpas;
 import dev.otapress.pipeline.ReleaseReader;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseState;
 import dev.otapress.yaml.DidYouMean;
 
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public final class PrunePlanner {
     private record Read(Release release, ReleaseSource source, PrunedBuild recorded) {
         /** Its .ipa was removed. */
         boolean gone() {
-            return !release.installable() && release.state().reason() == dev.otapress.site.ReleaseState.Reason.IPA_PRUNED;
+            return !release.installable() && release.state().reason() == ReleaseState.Reason.IPA_PRUNED;
         }
 
         /** Its index.md records the removal of the .ipa that is still here: a prune stopped before deleting it. */
