@@ -85,7 +85,8 @@ class PortalGuardsBrowserTest {
             assertTrue(recommended.isDisplayed(), "a guard never hides the button");
             // The switch to the other channel: folded, labelled, dated, leading to the build's page.
             WebElement switcher = card.findElement(By.cssSelector("details.switch"));
-            assertEquals("Other channels", switcher.findElement(By.tagName("summary")).getText());
+            assertEquals("Other channels of Field", switcher.findElement(By.tagName("summary")).getDomProperty("textContent"),
+                    "each card's switch names its app to a screen reader");
             WebElement beta = switcher.findElement(By.cssSelector("li[data-channel=beta]"));
             assertFalse(beta.isDisplayed());
             switcher.findElement(By.tagName("summary")).click();
