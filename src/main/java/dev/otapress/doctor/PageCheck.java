@@ -68,10 +68,29 @@ final class PageCheck {
         fetchAll(next, answers, pool);
 
         List<URI> failed = new ArrayList<>();
-        for (Map.Entry<URI, Response> a : answers.entrySet()) if (!isPage(a.getValue())) failed.add(a.getKey());
+        Map<URI, String> otherPages = new LinkedHashMap<>();
+        for (Map.Entry<URI, Response> a : answers.entrySet()) {
+            if (!isPage(a.getValue())) {
+                failed.add(a.getKey());
+            } else {
+                String other = otherPage(base, a.getKey(), a.getValue());
+                if (other != null) otherPages.put(a.getKey(), other);
+            }
+        }
         String checked = answers.size() + " page URL" + (answers.size() == 1 ? "" : "s")
                 + " from the home page, the pages it links and releases.json";
-        if (failed.isEmpty()) return CheckResult.pass(NAME, checked);
+        if (failed.isEmpty() && otherPages.isEmpty()) return CheckResult.pass(NAME, checked);
+        if (failed.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            for (Map.Entry<URI, String> o : otherPages.entrySet()) {
+                if (named.size() == NAMED) break;
+                named.add(o.getKey() + " answered the page of " + o.getValue());
+            }
+            return CheckResult.fail(NAME, otherPages.size() + " of " + checked + " answered another page: " + String.join("; ", named)
+                    + (otherPages.size() > NAMED ? "; and " + (otherPages.size() - NAMED) + " more" : ""),
+                    "the host answers paths it does not find with another page (a CDN error page or a single-page-app rule that"
+                            + " serves the home page): remove that rule, and " + folderIndexFix());
+        }
 
         List<String> named = new ArrayList<>();
         for (URI url : failed.subList(0, Math.min(NAMED, failed.size()))) named.add(url + " answered " + describe(answers.get(url)));
@@ -135,6 +154,25 @@ final class PageCheck {
     /** A page answers 200 with HTML; a folder placeholder (200, empty, application/x-directory) is no page. */
     static boolean isPage(Response r) {
         return r.ok() && r.contentType().equals(PAGE_TYPE);
+    }
+
+    /**
+     * The canonical URL a page names when it is another page than the one requested, else null.
+     * otapress writes each page's URL as its canonical link; the base URL the portal was built with
+     * may differ from the checked one (a staging host), so the paths below each base are compared.
+     */
+    private static String otherPage(URI base, URI url, Response page) {
+        String below = url.getRawPath().substring(Math.min(base.getRawPath().length(), url.getRawPath().length()));
+        if (below.isEmpty()) return null;
+        Element canonical = Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8), url.toString())
+                .selectFirst("link[rel=canonical][href]");
+        if (canonical == null) return null;
+        try {
+            URI named = new URI(canonical.absUrl("href"));
+            return named.getRawPath() != null && named.getRawPath().endsWith("/" + below) ? null : named.toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String describe(Response r) {

@@ -100,6 +100,30 @@ class HostileCheckTest {
     }
 
     @Test
+    void aHostThatAnswersMissingPagesWithTheHomePageFails() throws Exception {
+        try (HostileServer server = HostileServer.start(cert)) {
+            String home = "<!doctype html><title>h</title><link rel=\"canonical\" href=\"" + server.url("/") + "\">"
+                    + "<a href=\"rel/1.0/\">1.0</a>";
+            server.on("/releases.json", HostileServer.text("application/json", listing(server.url("/").toString(), List.of(), List.of())))
+                    .on("/", HostileServer.text("text/html; charset=utf-8", home))
+                    // A single-page-app rule, or a CDN error page, answers a folder it does not find with the home page.
+                    .on("/rel/1.0/", HostileServer.text("text/html; charset=utf-8", home));
+            Run run = check(server.url("/").toString());
+            assertEquals(Main.FAILED, run.exitCode(), run.all());
+            assertTrue(run.out().contains("✗ page URLs ending in / are served as pages (1 of 2 page URLs from the home page, the pages"
+                    + " it links and releases.json answered another page: " + server.url("/rel/1.0/") + " answered the page of "
+                    + server.url("/") + ")"), run.out());
+            assertTrue(run.out().contains("fix: the host answers paths it does not find with another page"), run.out());
+
+            server.on("/rel/1.0/", HostileServer.text("text/html; charset=utf-8", "<!doctype html><title>r</title>"
+                    + "<link rel=\"canonical\" href=\"https://apps.example.com/ios/rel/1.0/\">"));
+            Run right = check(server.url("/").toString());
+            assertTrue(right.out().contains("✓ page URLs ending in / are served as pages (2 page URLs"), "a page built for another"
+                    + " base URL (staging) names its own path: " + right.out());
+        }
+    }
+
+    @Test
     void anEndlessListingIsCutOffAtItsCap() throws Exception {
         try (HostileServer server = HostileServer.start(cert).on("/releases.json", HostileServer.endless())) {
             Run run = check(server.url("/").toString(), "--max-listing-mb", "2", "--timeout", "30");
