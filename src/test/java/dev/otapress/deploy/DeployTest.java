@@ -371,6 +371,30 @@ class DeployTest {
     }
 
     @Test
+    void theStoreRejectsAPartThatDoesNotMatchItsContentMd5AndTheUploadIsAbandoned() throws Exception {
+        String bucket = newBucket();
+        long partSize = 5L * 1024 * 1024;
+        byte[] bytes = new byte[(int) (2 * partSize + 100)];
+        new Random(11).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("App.ipa"), bytes);
+        Checksum hashed = Checksum.of(file, partSize);
+        assertTrue(hashed.multipart());
+        // One byte of the second part changes after hashing, as a corrupted transfer of that part would deliver it.
+        bytes[(int) partSize + 7] ^= 1;
+        Files.write(file, bytes);
+        LocalObject object = new LocalObject("releases/1.0/App.ipa", file, hashed, Phase.FILES, true,
+                ObjectHeaders.forPath("releases/1.0/App.ipa"));
+        try (S3Client client = s3.client()) {
+            ObjectStore store = new ObjectStore(client, new S3Location(bucket, ""), "test");
+            DeployException e = assertThrows(DeployException.class,
+                    () -> store.upload(object, java.util.concurrent.Executors.newFixedThreadPool(2), n -> { }));
+            assertTrue(e.getMessage().contains("do not match their Content-MD5"), e.getMessage());
+            assertFalse(store.exists("releases/1.0/App.ipa"), "nothing was stored");
+            assertEquals(List.of(), client.listMultipartUploads(b -> b.bucket(bucket)).uploads(), "the upload was aborted");
+        }
+    }
+
+    @Test
     void deletionsStayInsideThePrefixAndAForeignPrefixIsLeftAlone() throws Exception {
         String bucket = newBucket();
         try (S3Client client = s3.client()) {
