@@ -13,6 +13,7 @@ import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.PrunedBuild;
 import dev.otapress.content.ReleaseSource;
+import dev.otapress.ipa.HashingCopy;
 import dev.otapress.ipa.IpaException;
 import dev.otapress.ipa.IpaInfo;
 import dev.otapress.ipa.IpaReader;
@@ -104,7 +105,7 @@ public final class ReleaseAdder {
             throw new BuildException(Diagnostic.error(target, "already exists and holds no release of this build;"
                     + " move it away, or change release_folder in site.yaml"));
         }
-        file(ipa, target, candidate.indexMd(app));
+        file(ipa, release.facts().ipa().sha256(), target, candidate.indexMd(app));
         return new Added(target, sitePath, urls.absolute(sitePath + "/"), app.bundleIdentifier(), app.version(),
                 app.build(), release.channel(), false, warnings(candidate, cache));
     }
@@ -219,8 +220,19 @@ public final class ReleaseAdder {
                 .orElseGet(() -> Objects.requireNonNullElse(FolderNames.slug(app.name()), app.bundleIdentifier()));
     }
 
-    /** Copies the IPA and writes index.md into a dot-named staging folder, then renames it into place. */
-    private static void file(Path ipa, Path target, String indexMd) throws BuildException {
+    /** The .ipa's bytes are not the ones its checks read. */
+    private static final class ChangedMeanwhile extends IOException {
+        ChangedMeanwhile() {
+            super("changed while add was reading and copying it");
+        }
+    }
+
+    /**
+     * Copies the IPA and writes index.md into a dot-named staging folder, then renames it into
+     * place. The copy's hash must be the one checked: an export still being written, or replaced
+     * meanwhile, is refused rather than filed unchecked.
+     */
+    private static void file(Path ipa, String checkedSha256, Path target, String indexMd) throws BuildException {
         List<Path> created = new ArrayList<>();
         Path staging = null;
         try {
@@ -229,13 +241,16 @@ public final class ReleaseAdder {
             staging = target.resolveSibling(".otapress-add-" + UUID.randomUUID());
             Files.createDirectory(staging);
             Path copy = staging.resolve(ipa.getFileName().toString());
-            Files.copy(ipa, copy);
-            if (Files.size(copy) != Files.size(ipa)) throw new IOException("the copy of " + ipa + " is incomplete");
+            if (!HashingCopy.copy(ipa, copy).equals(checkedSha256)) throw new ChangedMeanwhile();
             Files.writeString(staging.resolve(ContentScanner.NOTES), indexMd, StandardCharsets.UTF_8);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(staging);
             for (int i = created.size() - 1; i >= 0; i--) deleteQuietly(created.get(i));
+            if (e instanceof ChangedMeanwhile) {
+                throw new BuildException(Diagnostic.error(ipa, e.getMessage() + "; run add again once the file is complete"
+                        + " (content/ was left as it was)"));
+            }
             throw new BuildException(Diagnostic.error(target, "cannot be written (" + e.getMessage() + "); content/ was"
                     + " left as it was"));
         }
