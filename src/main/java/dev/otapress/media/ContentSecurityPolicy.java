@@ -9,14 +9,10 @@ import java.util.List;
  */
 public final class ContentSecurityPolicy {
 
-    private static final List<String> PAGE_DIRECTIVES = List.of(
-            "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
-            "manifest-src 'self'", "base-uri 'none'", "form-action 'none'");
-
     /** For the pages' meta tag, which cannot carry frame-ancestors. */
-    public static final String PAGE_META = String.join("; ", PAGE_DIRECTIVES);
+    public static final String PAGE_META = String.join("; ", pageDirectives(null));
     /** For the pages' response header. */
-    public static final String PAGE = PAGE_META + "; frame-ancestors 'none'";
+    public static final String PAGE = header(PAGE_META);
     /** For every file that is not a generated page: no script, no plugins, an opaque origin. */
     public static final String INERT = "sandbox; default-src 'none'";
 
@@ -30,16 +26,24 @@ public final class ContentSecurityPolicy {
      * @param imageOrigin {@code https://host[:port]}, or null for {@link #PAGE}
      */
     public static String page(String imageOrigin) {
-        return imageOrigin == null ? PAGE : withImages(PAGE, imageOrigin);
+        return imageOrigin == null ? PAGE : header(pageMeta(imageOrigin));
     }
 
     /** {@link #page(String)} for the meta tag. */
     public static String pageMeta(String imageOrigin) {
-        return imageOrigin == null ? PAGE_META : withImages(PAGE_META, imageOrigin);
+        return imageOrigin == null ? PAGE_META : String.join("; ", pageDirectives(imageOrigin));
     }
 
-    private static String withImages(String policy, String origin) {
-        if (!origin.matches("https://[a-z0-9.:\\[\\]-]+")) throw new IllegalArgumentException("not an https origin: " + origin);
-        return policy.replace("img-src 'self' data:", "img-src 'self' data: " + origin);
+    private static List<String> pageDirectives(String imageOrigin) {
+        if (imageOrigin != null && !imageOrigin.matches("https://[a-z0-9.:\\[\\]-]+")) {
+            throw new IllegalArgumentException("not an https origin: " + imageOrigin);
+        }
+        return List.of("default-src 'none'", "script-src 'self'", "style-src 'self'",
+                "img-src 'self' data:" + (imageOrigin == null ? "" : " " + imageOrigin), "connect-src 'self'",
+                "manifest-src 'self'", "base-uri 'none'", "form-action 'none'");
+    }
+
+    private static String header(String metaPolicy) {
+        return metaPolicy + "; frame-ancestors 'none'";
     }
 }
