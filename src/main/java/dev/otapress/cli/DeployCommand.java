@@ -147,6 +147,13 @@ final class DeployCommand implements Callable<Integer> {
             ObjectStore pages = new ObjectStore(s3, pagesAt, endpointName);
             ObjectStore binaries = downloadsAt == null ? null : new ObjectStore(s3, downloadsAt, endpointName);
             report = new Deployer(options, listener).deploy(request.outDir(), pages, binaries);
+        } catch (IllegalStateException e) {
+            // The SDK's way of saying that a profile needs a sign-in module (SSO, STS) that otapress does not ship.
+            if (!S3Clients.needsSignInModule(e)) throw e;
+            if (progress != null) progress.finish();
+            errors.error(S3Clients.signInModuleMessage(profile));
+            if (common.verbose()) e.printStackTrace(spec.commandLine().getErr());
+            return Main.FAILED;
         } catch (DeployException e) {
             if (progress != null) progress.finish();
             errors.error(e.getMessage());

@@ -19,6 +19,23 @@ public final class S3Clients {
     private S3Clients() {
     }
 
+    /**
+     * Whether the SDK refused a profile because it signs in through a module otapress does not ship:
+     * STS for role profiles and web identity, SSO for IAM Identity Center. Their sessions can be
+     * exported by the AWS CLI instead, which keeps the jar small.
+     */
+    public static boolean needsSignInModule(IllegalStateException e) {
+        return e.getMessage() != null && e.getMessage().contains("service module must be on the class path");
+    }
+
+    /** The one line for {@link #needsSignInModule}: how to export the session and deploy with it. */
+    public static String signInModuleMessage(String profile) {
+        String p = profile == null ? "PROFILE" : profile;
+        return (profile == null ? "the AWS profile in use" : "profile '" + profile + "'") + " signs in through AWS SSO or a role,"
+                + " which otapress does not do itself; export its session first, e.g. eval \"$(aws configure export-credentials"
+                + " --profile " + p + " --format env)\", then deploy without --profile";
+    }
+
     public static S3Client create(Connection c) {
         return builder(c).build();
     }

@@ -165,6 +165,37 @@ class DeployErrorsTest {
         }
     }
 
+    @Test
+    void aProfileThatSignsInThroughSsoOrARoleSaysHowToExportItsSession() throws Exception {
+        Path config = Files.writeString(dir.resolve("aws-config"), """
+                [profile deployer]
+                role_arn = arn:aws:iam::123456789012:role/portal-deploy
+                source_profile = base
+                [profile base]
+                region = eu-west-1
+                [profile sso]
+                sso_start_url = https://acme.awsapps.com/start
+                sso_region = eu-west-1
+                sso_account_id = 123456789012
+                sso_role_name = PortalDeploy
+                """);
+        Path credentials = Files.writeString(dir.resolve("aws-credentials"), "[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        try (AwsErrorServer aws = AwsErrorServer.start((method, path) -> AwsErrorServer.emptyListing(BUCKET))) {
+            for (String profile : List.of("deployer", "sso")) {
+                assertOneLine(deploy(aws.endpoint().toString(), "--profile", profile), "profile '" + profile + "' signs in through"
+                        + " AWS SSO or a role, which otapress does not do itself; export its session first, e.g. eval \"$(aws"
+                        + " configure export-credentials --profile " + profile + " --format env)\", then deploy without --profile");
+            }
+            assertEquals(List.of(), aws.requests(), "nothing was requested");
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
+    }
+
     /** The refused deploy made its listing request (once, as 4xx are not retried) and nothing else. */
     private static void assertOnlyListed(AwsErrorServer aws) {
         List<String> requests = aws.requests();
