@@ -28,6 +28,7 @@ import java.util.Set;
 public final class Markdown {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
             StrikethroughExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
 
     private final Parser parser;
@@ -45,12 +46,25 @@ public final class Markdown {
         return html.render(parser.parse(markdown));
     }
 
+    /** Notes as a release shows them, from one parse: the HTML, the excerpt and the plain text. */
+    public record Rendered(String html, String excerpt, String plain) {
+    }
+
+    /** The HTML, the excerpt (see {@link #excerpt}) and the plain text (see {@link #plain}) of notes, parsed once. */
+    public Rendered render(String markdown, int excerptChars) {
+        Node doc = parser.parse(markdown);
+        return new Rendered(html.render(doc), excerpt(doc, excerptChars), plain(doc));
+    }
+
     /** The first paragraph as plain text, cut at about {@code maxChars} on a word boundary. */
     public String excerpt(String markdown, int maxChars) {
-        Node doc = parser.parse(markdown);
+        return excerpt(parser.parse(markdown), maxChars);
+    }
+
+    private static String excerpt(Node doc, int maxChars) {
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph || n instanceof org.commonmark.node.ListBlock) {
-                String plain = plainText(n).strip().replaceAll("\\s+", " ");
+                String plain = WHITESPACE.matcher(plainText(n).strip()).replaceAll(" ");
                 if (plain.isEmpty()) continue;
                 if (plain.length() <= maxChars) return plain;
                 int cut = plain.lastIndexOf(' ', maxChars);
@@ -62,7 +76,11 @@ public final class Markdown {
 
     /** The whole notes as plain text, for searching. */
     public String plain(String markdown) {
-        return plainText(parser.parse(markdown)).strip().replaceAll("\\s+", " ");
+        return plain(parser.parse(markdown));
+    }
+
+    private static String plain(Node doc) {
+        return WHITESPACE.matcher(plainText(doc).strip()).replaceAll(" ");
     }
 
     /** The words a reader sees: link texts without their URLs, code without backticks. */

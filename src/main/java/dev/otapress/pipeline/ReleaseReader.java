@@ -119,10 +119,10 @@ public final class ReleaseReader {
         if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
 
         String title = fm.title() != null ? fm.title() : app.name() + " " + app.version();
+        Markdown.Rendered text = markdown.render(notes.body(), EXCERPT_CHARS);
         Release release = new Release(source.sitePath(), source.folder(), IpaFacts.of(ipa, source.ipa().getFileName().toString()), title, fm.date() != null ? fm.date() : ipa.infoPlistTime(),
                 fm.channel() != null ? fm.channel() : defaultChannel, fm.draft(),
-                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
-                markdown.plain(notes.body()), icon, fm.params(), stops, ReleaseState.INSTALLABLE);
+                text.html(), text.excerpt(), text.plain(), icon, fm.params(), stops, ReleaseState.INSTALLABLE);
         return new Read(release, problems);
     }
 
