@@ -134,7 +134,7 @@ public final class IpaCache {
 
     /** Records of what a previous build wrote into an output folder, for {@link PreviousOutput}. */
     Path outputsFile(Path outDir) {
-        return root.resolve("outputs").resolve(sha256(key(outDir)) + ".json");
+        return root.resolve("outputs").resolve(sha256(key(outDir)) + ".bin");
     }
 
     ObjectMapper json() {
@@ -179,9 +179,13 @@ public final class IpaCache {
         try {
             writeAtomically(file, json.writeValueAsBytes(value));
         } catch (IOException | RuntimeException e) {
-            warnings.add(Diagnostic.warning(file, "cannot be written (" + firstLine(e.getMessage())
-                    + "); the next build reads its .ipa again"));
+            cannotWrite(file, e);
         }
+    }
+
+    void cannotWrite(Path file, Exception e) {
+        warnings.add(Diagnostic.warning(file, "cannot be written (" + firstLine(e.getMessage())
+                + "); the next build does again what it would have spared"));
     }
 
     static void writeAtomically(Path file, byte[] bytes) throws IOException {

@@ -48,7 +48,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     DraftsOption drafts;
 
-    @Option(names = "--no-cache", description = "Read every .ipa again and copy it afresh, without "
+    @Option(names = "--no-cache", description = "Read every .ipa again, copy it and make every page afresh, without "
             + IpaCache.FOLDER + "/ (what earlier builds learnt; the folder is safe to delete at any time).")
     boolean noCache;
 

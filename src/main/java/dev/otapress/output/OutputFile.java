@@ -23,6 +23,19 @@ public sealed interface OutputFile {
         }
     }
 
+    /**
+     * The previous output's own file of the same content (an unchanged page, icon or .ipa): hard-
+     * linked into the new output where the file system can, else copied. Never a file of content/.
+     *
+     * @param size its size, as recorded when it was written
+     */
+    record Linked(String path, Path source, long size) implements OutputFile {
+        public Linked {
+            checkPath(path);
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
     private static void checkPath(String path) {
         Objects.requireNonNull(path, "path");
         if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("\\") || path.contains("\0")) {

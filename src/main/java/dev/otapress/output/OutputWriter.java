@@ -154,6 +154,14 @@ public final class OutputWriter {
                 } else {
                     written = copy(c.source(), dest);
                 }
+            } else if (f instanceof OutputFile.Linked l) {
+                try {
+                    Files.createLink(dest, l.source());
+                    written = l.size();
+                } catch (IOException | UnsupportedOperationException e) {
+                    // Another file system, or no links there: a copy has the same bytes.
+                    written = copy(l.source(), dest);
+                }
             } else {
                 throw new IllegalStateException("unknown output " + f);
             }

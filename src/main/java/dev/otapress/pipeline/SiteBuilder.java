@@ -138,7 +138,7 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons())
+        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons(), previous)
                 .prepare(assembly.site(), files);
         diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);

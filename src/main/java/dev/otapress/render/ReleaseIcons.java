@@ -26,7 +26,8 @@ final class ReleaseIcons implements OutputKind {
                         report.accept(Diagnostic.warning(Objects.requireNonNullElse(c.files().ipa(r), r.folder()), "its icon cannot be scaled ("
                                 + icon.failure() + "); a placeholder is used"));
                     }
-                    return new OutputFile.Bytes(path, icon.png());
+                    OutputFile earlier = icon.failure() == null ? c.reuse().made(path, icon.inputs()) : null;
+                    return earlier != null ? earlier : new OutputFile.Bytes(path, icon.png());
                 }));
             }
         }

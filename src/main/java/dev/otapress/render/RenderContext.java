@@ -21,8 +21,10 @@ public final class RenderContext {
     private final ManifestWriter manifests;
     private final ScaledIcons icons;
     private final SourceFiles files;
+    private final PageReuse reuse;
 
-    RenderContext(Site site, SourceFiles files, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons) {
+    RenderContext(Site site, SourceFiles files, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons,
+                  PageReuse reuse) {
         this.site = Objects.requireNonNull(site, "site");
         this.files = Objects.requireNonNull(files, "files");
         this.theme = theme;
@@ -32,6 +34,7 @@ public final class RenderContext {
         this.views = new Views(site, urls, now);
         this.manifests = new ManifestWriter(urls);
         this.icons = Objects.requireNonNull(icons, "icons");
+        this.reuse = Objects.requireNonNull(reuse, "reuse");
     }
 
     public Site site() {
@@ -69,6 +72,10 @@ public final class RenderContext {
 
     ScaledIcons icons() {
         return icons;
+    }
+
+    PageReuse reuse() {
+        return reuse;
     }
 
     /** The icon work done so far. */

@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * icons scaled by earlier builds are taken from it (checked against their recorded hash).
  */
 final class ScaledIcons {
-    /** A scaled PNG, or why the source could not be scaled. */
-    record Scaled(byte[] png, String failure) {
+    /**
+     * A scaled PNG, or why the source could not be scaled.
+     *
+     * @param inputs what the PNG is made from (the source's SHA-256 and the size, or the placeholder's name and size)
+     */
+    record Scaled(byte[] png, String failure, String inputs) {
     }
 
     private final IconScaler scaler = new IconScaler();
@@ -31,6 +35,7 @@ final class ScaledIcons {
     private final AtomicInteger scaled = new AtomicInteger();
     private final AtomicInteger asked = new AtomicInteger();
     private final ScaledIconStore store;
+    private final java.util.Map<byte[], String> hashes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** @param store scaled icons kept from earlier builds, or null */
     ScaledIcons(ScaledIconStore store) {
@@ -40,18 +45,19 @@ final class ScaledIcons {
     /** The icon at this size; a failure carries the placeholder's bytes and the reason. */
     Scaled scaled(byte[] sourcePng, String appName, IconSize size) {
         asked.incrementAndGet();
-        if (sourcePng == null) return new Scaled(placeholder(appName, size), null);
+        if (sourcePng == null) return placeholderScaled(appName, size, null);
         String sha = sha256(sourcePng);
-        return once("icon " + size.pixels() + " " + sha, () -> {
+        String inputs = "icon " + size.pixels() + " " + sha + " v" + ScaledIconStore.FORMAT;
+        return once(inputs, () -> {
             byte[] kept = store == null ? null : store.get(sha, size.pixels());
-            if (kept != null) return new Scaled(kept, null);
+            if (kept != null) return new Scaled(kept, null, inputs);
             scaled.incrementAndGet();
             try {
                 byte[] png = scaler.scale(sourcePng, size.pixels());
                 if (store != null) store.put(sha, size.pixels(), png);
-                return new Scaled(png, null);
+                return new Scaled(png, null, inputs);
             } catch (IOException e) {
-                return new Scaled(null, e.getMessage());
+                return new Scaled(null, e.getMessage(), inputs);
             }
         }, appName, size);
     }
@@ -62,8 +68,13 @@ final class ScaledIcons {
     }
 
     byte[] placeholder(String appName, IconSize size) {
-        return once("placeholder " + size.pixels() + " " + appName,
-                () -> new Scaled(placeholder.render(appName, size.pixels()), null), appName, size).png();
+        return placeholderScaled(appName, size, null).png();
+    }
+
+    private Scaled placeholderScaled(String appName, IconSize size, String failure) {
+        String inputs = "placeholder " + size.pixels() + " " + appName;
+        Scaled drawn = once(inputs, () -> new Scaled(placeholder.render(appName, size.pixels()), null, inputs), appName, size);
+        return failure == null ? drawn : new Scaled(drawn.png(), failure, drawn.inputs());
     }
 
     private Scaled once(String key, java.util.concurrent.Callable<Scaled> make, String appName, IconSize size) {
@@ -82,14 +93,20 @@ final class ScaledIcons {
         } catch (ExecutionException e) {
             throw new IllegalStateException("icon scaling failed", e.getCause());
         }
-        return scaled.png() != null ? scaled : new Scaled(placeholder(appName, size), scaled.failure());
+        return scaled.png() != null ? scaled : placeholderScaled(appName, size, scaled.failure());
     }
 
-    private static String sha256(byte[] bytes) {
+    /** Releases share one icon array per distinct icon, so each is hashed once, not once per size and release. */
+    private String sha256(byte[] bytes) {
+        String known = hashes.get(bytes);
+        if (known != null) return known;
+        String sha;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+        hashes.put(bytes, sha);
+        return sha;
     }
 }

@@ -1,6 +1,7 @@
 package dev.otapress.render;
 
 import dev.otapress.Diagnostic;
+import dev.otapress.cache.PreviousOutput;
 import dev.otapress.cache.ScaledIconStore;
 import dev.otapress.output.OutputFile;
 import dev.otapress.site.Site;
@@ -27,23 +28,28 @@ public final class SiteRenderer {
     private final Path siteDir;
     private final Instant now;
     private final ScaledIconStore icons;
+    private final PreviousOutput previous;
     private final List<OutputKind> kinds;
 
     /** @param now when the build runs, for "expires soon" notes on the pages */
     public SiteRenderer(Theme theme, Path siteDir, Instant now) {
-        this(theme, siteDir, now, null, OutputKinds.ALL);
+        this(theme, siteDir, now, null, null, OutputKinds.ALL);
     }
 
-    /** @param icons scaled icons kept by earlier builds (the cache), or null */
-    public SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons) {
-        this(theme, siteDir, now, icons, OutputKinds.ALL);
+    /**
+     * @param icons    scaled icons kept by earlier builds (the cache), or null
+     * @param previous what the previous build wrote, whose unchanged files are linked instead of made again; or null
+     */
+    public SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, PreviousOutput previous) {
+        this(theme, siteDir, now, icons, previous, OutputKinds.ALL);
     }
 
-    SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, List<OutputKind> kinds) {
+    SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, PreviousOutput previous, List<OutputKind> kinds) {
         this.theme = theme;
         this.siteDir = siteDir;
         this.now = now;
         this.icons = icons;
+        this.previous = previous;
         this.kinds = List.copyOf(kinds);
     }
 
@@ -55,7 +61,8 @@ public final class SiteRenderer {
         } catch (IOException e) {
             return new Prepared(null, new Plan(List.of(), List.of(themeError(e))));
         }
-        RenderContext context = new RenderContext(site, sources, theme, templates, siteDir, now, new ScaledIcons(icons));
+        RenderContext context = new RenderContext(site, sources, theme, templates, siteDir, now, new ScaledIcons(icons),
+                PageReuse.of(previous, theme));
         List<OutputKind.Planned> files = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (OutputKind kind : kinds) {

@@ -102,6 +102,38 @@ public final class Theme {
         return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
     }
 
+    /**
+     * Every template this theme can load, as (name, bytes) pairs in a fixed order: the site's
+     * templates/, the theme's, and the built-in ones when they are files (in a jar they are part
+     * of otapress's own code, which {@link PageReuse} keys on).
+     */
+    void templateSources(TemplateSourceSink sink) throws IOException {
+        sources("site", siteTemplates, sink);
+        if (themeDir != null) sources("theme", themeDir.resolve(TEMPLATES), sink);
+        URL url = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "/" + TEMPLATES);
+        if (url != null && url.getProtocol().equals("file")) {
+            try {
+                sources("built-in", Path.of(url.toURI()), sink);
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    /** Receives template sources. */
+    interface TemplateSourceSink {
+        void source(String name, byte[] bytes);
+    }
+
+    private static void sources(String origin, Path root, TemplateSourceSink sink) throws IOException {
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+                sink.source(origin + ":" + root.relativize(p), Files.readAllBytes(p));
+            }
+        }
+    }
+
     /** Where a template comes from, for error messages. */
     public String describe(String templateName) {
         if (Files.isRegularFile(siteTemplates.resolve(templateName))) return siteTemplates.resolve(templateName).toString();

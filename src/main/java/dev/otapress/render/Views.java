@@ -117,13 +117,25 @@ final class Views {
         List<Release> before = histories.earlierInChannel(r, EARLIER_NOTES + 1);
         List<ReleaseView> earlier = before.stream().limit(EARLIER_NOTES).map(e -> release(e, from, 4)).toList();
         ReleaseView view = release(r, from);
-        // The QR code carries the page's https URL, never the itms-services link: a phone's camera
-        // opens the page in Safari, where the install button works.
-        var qr = Templates.markup(QrSvg.of(view.links().url(), "QR code of this page: " + view.links().url()));
+        // The QR code is drawn by complete(), only for a page that is made: it is drawn from the
+        // page's URL alone, which the model holds, so a model's digest vouches for it too.
         ReleasePageView page = new ReleasePageView(view, previous, next, newest == r ? null : release(newest, from), earlier,
-                before.size() > EARLIER_NOTES, frontLink(app, from), qr, guards(r));
+                before.size() > EARLIER_NOTES, frontLink(app, from), null, guards(r));
         String title = r.title() + " · " + site.config().title();
         return new PageModel(siteView(), page("release", title, from, app), apps(from), appView(app, from), null, page);
+    }
+
+    /** The model as the template gets it: a release page with its QR code drawn. */
+    PageModel complete(PageModel model) {
+        ReleasePageView page = model.release();
+        if (page == null || page.qrSvg() != null) return model;
+        // The QR code carries the page's https URL, never the itms-services link: a phone's camera
+        // opens the page in Safari, where the install button works.
+        String url = page.release().links().url();
+        var qr = Templates.markup(QrSvg.of(url, "QR code of this page: " + url));
+        return new PageModel(model.site(), model.page(), model.apps(), model.app(), model.history(),
+                new ReleasePageView(page.release(), page.previous(), page.next(), page.newestInChannel(), page.earlier(),
+                        page.moreEarlier(), page.historyLink(), qr, page.guards()));
     }
 
     private GuardsView guards(Release r) {
