@@ -1,32 +1,30 @@
 package dev.otapress.cache;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.otapress.ipa.Icon;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Keeps icon PNGs beside the cache entries, one file per distinct icon (named by its SHA-256 and
- * checked against it when read), so a history of builds sharing one icon stores and loads it once,
- * and every release read from the cache shares one copy in memory.
+ * Keeps icon PNGs beside the cache's index, one file per distinct icon (named by its SHA-256 and
+ * checked against it when first read in a build), so a history of builds sharing one icon stores
+ * and loads it once, and every release read from the cache shares one copy in memory.
  */
-final class IconStore {
+final class IconStore implements RecordCodec.Special<Icon> {
     private static final List<String> COMPONENTS = List.of("source", "width", "height", "cgbi", "png");
 
     static {
@@ -36,52 +34,70 @@ final class IconStore {
     }
 
     private final Path folder;
+    private final ConcurrentMap<String, byte[]> pngs = new ConcurrentHashMap<>();
     private final ConcurrentMap<Icon, Icon> shared = new ConcurrentHashMap<>();
+    private final Map<byte[], String> hashes = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
 
     IconStore(Path folder) {
         this.folder = folder;
     }
 
-    Icon intern(Icon icon) {
+    @Override
+    public void write(DataOutputStream out, Icon icon) throws IOException {
+        byte[] png = icon.png();
+        String sha = hashes.computeIfAbsent(png, IpaCache::sha256);
+        Path file = file(sha);
+        if (used.add(sha) && !Files.exists(file)) IpaCache.writeAtomically(file, png);
+        RecordCodec.string(out, icon.source());
+        out.writeInt(icon.width());
+        out.writeInt(icon.height());
+        out.writeBoolean(icon.cgbi());
+        RecordCodec.string(out, sha);
+    }
+
+    @Override
+    public Icon read(DataInputStream in) throws IOException {
+        String source = RecordCodec.string(in);
+        int width = in.readInt();
+        int height = in.readInt();
+        boolean cgbi = in.readBoolean();
+        String sha = RecordCodec.string(in);
+        if (!IpaCache.isSha256(sha)) throw new IOException("an icon without a valid hash");
+        byte[] png = pngs.get(sha);
+        if (png == null) {
+            try {
+                png = Files.readAllBytes(file(sha));
+            } catch (NoSuchFileException e) {
+                throw new IOException("its icon file " + sha + ".png is missing");
+            }
+            if (!IpaCache.sha256(png).equals(sha)) {
+                // Ours to remove: the entry is read from its .ipa again, which writes the icon afresh.
+                Files.deleteIfExists(file(sha));
+                throw new IOException("its icon file " + sha + ".png is damaged");
+            }
+            byte[] earlier = pngs.putIfAbsent(sha, png);
+            if (earlier != null) png = earlier;
+            hashes.put(png, sha);
+        }
+        used.add(sha);
+        Icon icon = new Icon(source, width, height, cgbi, png);
         Icon earlier = shared.putIfAbsent(icon, icon);
         return earlier == null ? icon : earlier;
     }
 
-    SimpleModule module() {
-        SimpleModule module = new SimpleModule("otapress-icons");
-        module.addSerializer(Icon.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Icon icon, JsonGenerator g, SerializerProvider provider) throws IOException {
-                byte[] png = icon.png();
-                String sha = IpaCache.sha256(png);
-                Path file = folder.resolve(sha + ".png");
-                if (!Files.exists(file)) IpaCache.writeAtomically(file, png);
-                g.writeStartObject();
-                g.writeStringField("source", icon.source());
-                g.writeNumberField("width", icon.width());
-                g.writeNumberField("height", icon.height());
-                g.writeBooleanField("cgbi", icon.cgbi());
-                g.writeStringField("png", sha);
-                g.writeEndObject();
+    /** Removes the icon files no entry kept by this build names. */
+    void removeUnused() throws IOException {
+        if (!Files.isDirectory(folder)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.png")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (!used.contains(name.substring(0, name.length() - ".png".length()))) Files.deleteIfExists(f);
             }
-        });
-        module.addDeserializer(Icon.class, new JsonDeserializer<>() {
-            @Override
-            public Icon deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                JsonNode n = p.readValueAsTree();
-                String sha = n.path("png").asText();
-                if (!sha.matches("[0-9a-f]{64}")) throw JsonMappingException.from(p, "icon without a valid hash");
-                byte[] png;
-                try {
-                    png = Files.readAllBytes(folder.resolve(sha + ".png"));
-                } catch (NoSuchFileException e) {
-                    throw JsonMappingException.from(p, "its icon file " + sha + ".png is missing");
-                }
-                if (!IpaCache.sha256(png).equals(sha)) throw JsonMappingException.from(p, "its icon file " + sha + ".png is damaged");
-                return intern(new Icon(n.path("source").asText(), n.path("width").asInt(), n.path("height").asInt(),
-                        n.path("cgbi").asBoolean(), png));
-            }
-        });
-        return module;
+        }
+    }
+
+    private Path file(String sha) {
+        return folder.resolve(sha + ".png");
     }
 }

@@ -1,18 +1,17 @@
 package dev.otapress.cache;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.otapress.Diagnostic;
 import dev.otapress.ipa.Icon;
 import dev.otapress.ipa.IpaInfo;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -20,7 +19,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,34 +40,57 @@ import java.util.regex.Pattern;
  * older entry. Clock-dependent verdicts (expiry, trust) are never cached: they are decided from
  * these facts on every build. A damaged or foreign file is ignored with a warning and rewritten.
  *
- * <p>Every file is written under a private name and renamed into place, so parallel builds and
- * killed builds leave only whole files.
+ * <p>All entries live in one index file, read in one go when the build starts (each entry is
+ * decoded only when a release asks for it) and written once at its end; icons sit beside it, one
+ * file per distinct icon. A successful build keeps only the entries it used, so the cache follows
+ * the portal instead of growing with every build ever made; a failed one keeps them all. Every
+ * file is written under a private name and renamed into place, so parallel builds and killed
+ * builds leave only whole files (the last to finish wins; a lost entry costs one read).
  */
 public final class IpaCache {
     /**
      * Bump when {@code IpaReader} yields something different from the same bytes (a new warning,
      * a parsing fix); a new or changed field of {@link IpaInfo} changes the shape by itself.
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     public static final String FOLDER = ".otapress-cache";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String GENERATION = "ipa-" + FORMAT + "-" + Shape.of(IpaInfo.class);
+    private static final String MAGIC = "otapress ipa cache " + GENERATION + "\n";
+
+    /** Which bytes a file held when it had this stamp. */
+    private record StampEntry(FileStamp stamp, String sha256) {
+    }
+
+    /** One entry's facts as stored, decoded the first time a release asks for them. */
+    private static final class Facts {
+        final byte[] stored;
+        IpaInfo info;
+        boolean failed;
+
+        Facts(byte[] stored, IpaInfo info) {
+            this.stored = stored;
+            this.info = info;
+        }
+    }
 
     private final Path root;
-    private final ObjectMapper json;
     private final IconStore icons;
+    private final RecordCodec codec;
     private final Queue<Diagnostic> warnings = new ConcurrentLinkedQueue<>();
-    private final java.util.Set<Path> damaged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> damaged = ConcurrentHashMap.newKeySet();
+    private final Map<String, StampEntry> stamps = new ConcurrentHashMap<>();
+    private final Map<String, Facts> facts = new ConcurrentHashMap<>();
+    private final Set<String> usedStamps = ConcurrentHashMap.newKeySet();
+    private final Set<String> usedFacts = ConcurrentHashMap.newKeySet();
+    private final Set<String> usedScaled = ConcurrentHashMap.newKeySet();
+    private volatile boolean changed;
 
     private IpaCache(Path root) {
         this.root = root;
         this.icons = root == null ? null : new IconStore(root.resolve("icons"));
-        this.json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        if (icons != null) json.registerModule(icons.module());
+        this.codec = root == null ? null : new RecordCodec(IpaInfo.class, Icon.class, icons);
     }
 
     /** The cache of a site; old generations of it (other formats or shapes) are removed. */
@@ -73,6 +98,7 @@ public final class IpaCache {
         Path folder = siteDir.resolve(FOLDER);
         IpaCache cache = new IpaCache(folder.resolve(GENERATION));
         cache.prepare(folder);
+        cache.load();
         return cache;
     }
 
@@ -95,36 +121,38 @@ public final class IpaCache {
     /** The facts of the .ipa at {@code source} if the file system vouches it is the file cached; else null. */
     public IpaInfo byStamp(Path source, FileStamp stamp) {
         if (root == null || stamp == null) return null;
-        Path file = stampFile(source);
-        StampEntry entry = readJson(file, StampEntry.class);
-        if (entry == null) return null;
-        if (!entry.path().equals(key(source)) || !SHA256.matcher(entry.sha256()).matches()) {
-            damaged(file, "it names another file");
-            return null;
-        }
-        if (!entry.stamp().equals(stamp)) return null;
-        return bySha256(source, entry.sha256(), stamp.size());
+        String key = key(source);
+        StampEntry entry = stamps.get(key);
+        if (entry == null || !entry.stamp().equals(stamp)) return null;
+        IpaInfo info = bySha256(source, entry.sha256(), stamp.size());
+        if (info != null) usedStamps.add(key);
+        return info;
     }
 
     /** The facts of an .ipa with these bytes, or null. */
     public IpaInfo bySha256(Path source, String sha256, long size) {
-        if (root == null || !SHA256.matcher(sha256).matches()) return null;
-        Path file = factsFile(sha256);
-        FactsEntry entry = readJson(file, FactsEntry.class);
-        if (entry == null) return null;
-        if (!entry.info().sha256().equals(sha256) || entry.info().size() != size) {
-            damaged(file, "its content is for another file");
+        if (root == null || !isSha256(sha256)) return null;
+        Facts f = facts.get(sha256);
+        IpaInfo info = f == null ? null : decode(sha256, f);
+        if (info == null) return null;
+        if (!info.sha256().equals(sha256) || info.size() != size) {
+            damaged(index(), "an entry's content is for another file");
             return null;
         }
-        return entry.info().withFile(source);
+        usedFacts.add(sha256);
+        return info.withFile(source);
     }
 
-    /** Keeps what {@code source} yielded; a failure to write only costs the next build a read. */
+    /** Keeps what {@code source} yielded, written when the build ends; a failure to write only costs the next build a read. */
     public void put(Path source, FileStamp stamp, IpaInfo info) {
         if (root == null) return;
-        Path facts = factsFile(info.sha256());
-        if (damaged.contains(facts) || !Files.exists(facts)) writeJson(facts, new FactsEntry(info));
-        if (stamp != null) writeJson(stampFile(source), new StampEntry(key(source), stamp, info.sha256()));
+        facts.compute(info.sha256(), (sha, f) -> f != null && f.info != null ? f : new Facts(null, info));
+        usedFacts.add(info.sha256());
+        if (stamp != null) {
+            stamps.put(key(source), new StampEntry(stamp, info.sha256()));
+            usedStamps.add(key(source));
+        }
+        changed = true;
     }
 
     /** Scaled icons kept between builds; null when the cache is off. */
@@ -132,54 +160,111 @@ public final class IpaCache {
         return root == null ? null : new ScaledIconStore(root.resolve("scaled"), this);
     }
 
+    /**
+     * Writes what this build learnt. After a successful build ({@code prune}), entries, icons and
+     * scaled icons that it did not use are removed; after a failed one everything is kept.
+     */
+    public void save(boolean prune) {
+        if (root == null) return;
+        if (prune) {
+            changed |= stamps.keySet().retainAll(usedStamps) | facts.keySet().retainAll(usedFacts);
+        }
+        if (changed) {
+            try {
+                SealedFile.write(index(), MAGIC, this::writeIndex);
+            } catch (IOException | RuntimeException e) {
+                cannotWrite(index(), e);
+                return;
+            }
+        }
+        if (!prune) return;
+        try {
+            icons.removeUnused();
+            scaledIcons().removeUnused(usedScaled);
+        } catch (IOException e) {
+            // Left for a later build to remove: they are never read by mistake, being keyed by content.
+        }
+    }
+
     /** Records of what a previous build wrote into an output folder, for {@link PreviousOutput}. */
     Path outputsFile(Path outDir) {
         return root.resolve("outputs").resolve(sha256(key(outDir)) + ".bin");
     }
 
-    ObjectMapper json() {
-        return json;
+    void scaledUsed(String key) {
+        usedScaled.add(key);
     }
 
-    /** The facts as stored: the IPA's own, keyed by its bytes. */
-    record FactsEntry(IpaInfo info) {
-        FactsEntry {
-            Objects.requireNonNull(info, "info");
+    private Path index() {
+        return root.resolve("index.bin");
+    }
+
+    private IpaInfo decode(String sha256, Facts f) {
+        synchronized (f) {
+            if (f.info != null || f.failed) return f.info;
+            try {
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(f.stored));
+                f.info = (IpaInfo) codec.read(in, IpaInfo.class);
+                if (in.available() != 0) throw new IOException("an entry with bytes after its end");
+            } catch (IOException | RuntimeException e) {
+                f.failed = true;
+                facts.remove(sha256);
+                changed = true;
+                damaged(index(), "the entry for " + sha256 + ": " + firstLine(e.getMessage()));
+            }
+            return f.info;
         }
     }
 
-    /** Which bytes a file held when it had this stamp. */
-    record StampEntry(String path, FileStamp stamp, String sha256) {
-        StampEntry {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(stamp, "stamp");
-            Objects.requireNonNull(sha256, "sha256");
-        }
-    }
-
-    <T> T readJson(Path file, Class<T> type) {
-        byte[] bytes;
+    private void load() {
+        Path file = index();
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            damaged(file, e.getMessage());
-            return null;
-        }
-        try {
-            return json.readValue(bytes, type);
+            SealedFile.read(file, MAGIC, in -> {
+                for (int i = 0, n = RecordCodec.count(in); i < n; i++) {
+                    String path = RecordCodec.string(in);
+                    FileStamp stamp = new FileStamp(in.readLong(), in.readLong(), in.readLong(), RecordCodec.string(in));
+                    stamps.put(path, new StampEntry(stamp, RecordCodec.string(in)));
+                }
+                for (int i = 0, n = RecordCodec.count(in); i < n; i++) {
+                    String sha = RecordCodec.string(in);
+                    facts.put(sha, new Facts(RecordCodec.bytes(in), null));
+                }
+                return null;
+            });
         } catch (IOException | RuntimeException e) {
+            stamps.clear();
+            facts.clear();
+            changed = true;
             damaged(file, firstLine(e.getMessage()));
-            return null;
         }
     }
 
-    void writeJson(Path file, Object value) {
-        try {
-            writeAtomically(file, json.writeValueAsBytes(value));
-        } catch (IOException | RuntimeException e) {
-            cannotWrite(file, e);
+    private void writeIndex(DataOutputStream out) throws IOException {
+        Map<String, StampEntry> sortedStamps = new TreeMap<>(stamps);
+        out.writeInt(sortedStamps.size());
+        for (Map.Entry<String, StampEntry> e : sortedStamps.entrySet()) {
+            RecordCodec.string(out, e.getKey());
+            FileStamp s = e.getValue().stamp();
+            out.writeLong(s.size());
+            out.writeLong(s.modifiedNanos());
+            out.writeLong(s.changedNanos());
+            RecordCodec.string(out, s.identity());
+            RecordCodec.string(out, e.getValue().sha256());
+        }
+        Map<String, Facts> sortedFacts = new TreeMap<>(facts);
+        out.writeInt(sortedFacts.size());
+        for (Map.Entry<String, Facts> e : sortedFacts.entrySet()) {
+            byte[] stored = e.getValue().stored;
+            if (stored == null) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream entry = new DataOutputStream(bytes);
+                codec.write(entry, e.getValue().info, IpaInfo.class);
+                entry.flush();
+                stored = bytes.toByteArray();
+            }
+            RecordCodec.string(out, e.getKey());
+            out.writeInt(stored.length);
+            out.write(stored);
         }
     }
 
@@ -205,12 +290,8 @@ public final class IpaCache {
                 + " and reads the .ipa again (the cache folder " + FOLDER + " is safe to delete)"));
     }
 
-    private Path factsFile(String sha256) {
-        return root.resolve("facts").resolve(sha256 + ".json");
-    }
-
-    private Path stampFile(Path source) {
-        return root.resolve("stamps").resolve(sha256(key(source)) + ".json");
+    static boolean isSha256(String s) {
+        return s != null && SHA256.matcher(s).matches();
     }
 
     private static String key(Path file) {
@@ -257,10 +338,5 @@ public final class IpaCache {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
-    }
-
-    /** Icons of cached entries are stored once each, by content, and shared by every entry that names them. */
-    Icon internIcon(Icon icon) {
-        return icons == null ? icon : icons.intern(icon);
     }
 }

@@ -2,9 +2,11 @@ package dev.otapress.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Scaled icons kept between builds, by the SHA-256 of the icon they were scaled from and their
@@ -25,6 +27,7 @@ public final class ScaledIconStore {
 
     /** The icon scaled from the source with this hash to {@code pixels}, or null. */
     public byte[] get(String sourceSha256, int pixels) {
+        cache.scaledUsed(sourceSha256 + "-" + pixels);
         Path png = file(sourceSha256, pixels, ".png");
         try {
             byte[] bytes = Files.readAllBytes(png);
@@ -40,11 +43,24 @@ public final class ScaledIconStore {
     }
 
     public void put(String sourceSha256, int pixels, byte[] png) {
+        cache.scaledUsed(sourceSha256 + "-" + pixels);
         try {
             IpaCache.writeAtomically(file(sourceSha256, pixels, ".png"), png);
             IpaCache.writeAtomically(file(sourceSha256, pixels, ".sha256"), IpaCache.sha256(png).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // Not kept: the next build scales this icon again.
+        }
+    }
+
+    /** Removes the scaled icons whose source and size ({@code sha256-pixels}) are not in {@code used}. */
+    void removeUnused(Set<String> used) throws IOException {
+        if (!Files.isDirectory(folder)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                int version = name.lastIndexOf("-v");
+                if (version < 0 || !used.contains(name.substring(0, version))) Files.deleteIfExists(f);
+            }
         }
     }
 

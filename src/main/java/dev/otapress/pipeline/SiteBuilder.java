@@ -82,10 +82,17 @@ public final class SiteBuilder {
             writer.checkReplaceable(request.outDir());
             writer.checkReplaceable(request.serverConfigDir());
             // The new output is opened first, so each .ipa is copied into it while it is read.
+            IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
+            boolean built = false;
             try (OutputWriter.Session session = writer.open(request.outDir())) {
-                return build(request, session, diagnostics);
+                BuildResult result = build(request, session, diagnostics, cache);
+                built = true;
+                return result;
             } catch (IOException e) {
                 throw new OutputWriter.OutputException("cannot write " + request.outDir() + ": " + e.getMessage(), e);
+            } finally {
+                // What a failed build learnt about its IPAs is kept too; only a successful one drops what it did not use.
+                cache.save(built);
             }
         } catch (OutputWriter.OutputException e) {
             diagnostics.add(Diagnostic.error(null, e.getMessage()));
@@ -93,7 +100,7 @@ public final class SiteBuilder {
         }
     }
 
-    private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics)
+    private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics, IpaCache cache)
             throws BuildException, IOException, OutputWriter.OutputException {
         Path siteDir = request.siteDir();
         // A wrong key takes its default and the rest of site.yaml (checks:, channels:) still applies,
@@ -109,7 +116,6 @@ public final class SiteBuilder {
 
         CheckSwitches checks = config == null ? CheckSwitches.ALL : config.checks();
         String defaultChannel = config == null ? SiteConfig.Channel.STABLE.name() : config.defaultChannel();
-        IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
         PreviousOutput previous = PreviousOutput.of(cache, request.outDir());
         IpaStep ipas = new IpaStep(new IpaReader(), cache, previous, session);
         List<ReleaseSource> sources = scan.sources();

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache and parallelism change no output byte, never serve stale facts, and survive damage. */
@@ -162,21 +163,79 @@ class IpaCacheBuildTest {
         TestSite site = site("site");
         build(site, dir.resolve("first"), options(2, true));
         Map<String, String> expected = TreeSnapshot.of(dir.resolve("first"));
-        Path cache = site.root().resolve(IpaCache.FOLDER);
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(cache)) {
-            entries = walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getFileName().toString().equals("facts")).toList();
-        }
-        assertEquals(6, entries.size());
-        Files.writeString(entries.get(0), "{\"info\": {\"not\": \"ours\"}}");
-        Files.write(entries.get(1), new byte[] {0, (byte) 0xFF, 0x13});
+        Path index = cacheFile(site, "index.bin");
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(index, bytes);
         BuildResult result = build(site, dir.resolve("second"), options(2, true));
         List<Diagnostic> warnings = result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).toList();
-        assertEquals(2, warnings.size(), result.warnings().toString());
+        assertEquals(1, warnings.size(), result.warnings().toString());
         assertEquals(expected, TreeSnapshot.of(dir.resolve("second")));
         // Rewritten by that build: the next one is quiet.
         assertTrue(build(site, dir.resolve("third"), options(2, true)).warnings().stream()
                 .noneMatch(d -> d.message().contains("cache file")));
+
+        Files.writeString(index, "{\"info\": {\"not\": \"ours\"}}");
+        result = build(site, dir.resolve("fourth"), options(2, true));
+        assertEquals(1, result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).count());
+        assertEquals(expected, TreeSnapshot.of(dir.resolve("fourth")));
+    }
+
+    @Test
+    void aDamagedIconFileIsReadAgainFromTheIpa() throws Exception {
+        TestSite site = site("site");
+        build(site, dir.resolve("first"), options(2, true));
+        Map<String, String> expected = TreeSnapshot.of(dir.resolve("first"));
+        Path icon;
+        try (Stream<Path> walk = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
+            icon = walk.filter(p -> p.getParent().getFileName().toString().equals("icons")).findFirst().orElseThrow();
+        }
+        Files.write(icon, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        BuildResult result = build(site, dir.resolve("second"), options(2, true));
+        assertEquals(1, result.warnings().stream().filter(d -> d.message().contains("damaged or foreign cache file")).count(),
+                result.warnings().toString());
+        assertEquals(expected, TreeSnapshot.of(dir.resolve("second")));
+        assertTrue(build(site, dir.resolve("third"), options(2, true)).warnings().stream()
+                .noneMatch(d -> d.message().contains("cache file")));
+    }
+
+    @Test
+    void entriesASuccessfulBuildDidNotUseAreRemovedAndAFailedBuildKeepsThem() throws Exception {
+        TestSite site = site("site");
+        TestIpa other = TestIpa.app("Field", "com.example.field").version("1.7", "17").enterpriseSigned()
+                .iconFiles("AppIcon60x60").icon("AppIcon60x60@2x.png", TestPng.solidCgbi(120, 0xFF882200));
+        site.release("releases/1.7", "Field.ipa", other);
+        build(site, site.out(), options(2, true));
+        assertEquals(2, files(site, "icons").size(), "two distinct icons");
+        assertEquals(2 * SIZES * 2, files(site, "scaled").size(), "each scaled to every size, with its hash beside it");
+        long indexSize = Files.size(cacheFile(site, "index.bin"));
+
+        // A failed build (broken front matter) keeps every entry.
+        deleteTree(site.root().resolve("content/releases/1.7"));
+        site.notes("releases/1.1", "---\ndate: [\n---\n");
+        assertThrows(dev.otapress.BuildException.class, () -> build(site, site.out(), options(2, true)));
+        assertEquals(2, files(site, "icons").size());
+        assertEquals(indexSize, Files.size(cacheFile(site, "index.bin")));
+
+        site.notes("releases/1.1", "---\ndate: 2026-01-01\n---\n## 1.1\n");
+        build(site, site.out(), options(2, true));
+        assertEquals(1, files(site, "icons").size(), "the icon of the removed release is gone");
+        assertEquals(SIZES * 2, files(site, "scaled").size());
+        assertTrue(Files.size(cacheFile(site, "index.bin")) < indexSize, "its entry is gone");
+        BuildResult again = build(site, site.out(), options(2, true));
+        assertEquals(0, again.icons().scalings(), "what is kept still serves");
+    }
+
+    private static Path cacheFile(TestSite site, String name) throws IOException {
+        try (Stream<Path> walk = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
+            return walk.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<Path> files(TestSite site, String folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
+            return walk.filter(p -> Files.isRegularFile(p) && p.getParent().getFileName().toString().equals(folder)).toList();
+        }
     }
 
     @Test
