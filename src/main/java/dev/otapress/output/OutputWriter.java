@@ -100,6 +100,7 @@ public final class OutputWriter {
         private final Path fresh;
         private final Path old;
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Set<Path> folders = ConcurrentHashMap.newKeySet();
         private final ConcurrentHashMap<Path, Path> staged = new ConcurrentHashMap<>();
         private final AtomicInteger stagedCount = new AtomicInteger();
         private final AtomicInteger files = new AtomicInteger();
@@ -130,7 +131,7 @@ public final class OutputWriter {
          */
         public Path stage(Path source) throws IOException {
             Path dir = fresh.resolve(STAGING);
-            Files.createDirectories(dir);
+            folder(dir);
             Path place = dir.resolve(stagedCount.incrementAndGet() + ".part");
             if (staged.putIfAbsent(source, place) != null) throw new IOException(source + " is staged twice");
             return place;
@@ -141,7 +142,7 @@ public final class OutputWriter {
             if (!seen.add(f.path())) throw new IOException("two outputs claim the same file " + f.path());
             Path dest = fresh.resolve(f.path()).normalize();
             if (!dest.startsWith(fresh)) throw new IOException("output path outside the site: " + f.path());
-            Files.createDirectories(dest.getParent());
+            folder(dest.getParent());
             long written;
             if (f instanceof OutputFile.Bytes b) {
                 Files.write(dest, b.content(), StandardOpenOption.CREATE_NEW);
@@ -167,6 +168,13 @@ public final class OutputWriter {
             }
             files.incrementAndGet();
             bytes.addAndGet(written);
+        }
+
+        /** Creates a folder of the new output once: asking the file system again each file costs an exception. */
+        private void folder(Path dir) throws IOException {
+            if (folders.contains(dir)) return;
+            Files.createDirectories(dir);
+            folders.add(dir);
         }
 
         /** Swaps the new folder in for the old one, which is then removed. */

@@ -242,10 +242,23 @@ public record PageModel(SiteView site, PageView page, List<AppView> apps, AppVie
     }
 
     /**
-     * @param html       the notes, their headings nested under the page's "What's new" (h3 and below)
-     * @param excerpt    the first lines as plain text
-     * @param heading    what the page calls the notes: "What's new", or "Release notes" when they have a "What's new" section
+     * The notes as a page shows them. {@link #html} and {@link #heading} are worked out from the
+     * components when a template asks, so a page taken over from the previous output never pays
+     * for them (its model's digest covers the components they are made from).
+     *
+     * @param rendered the notes as rendered from Markdown
+     * @param top      the heading level the notes' own top headings get on this page
+     * @param excerpt  the first lines as plain text
      */
-    public record NotesView(TemplateHTMLOutputModel html, String excerpt, String heading) {
+    public record NotesView(String rendered, int top, String excerpt) {
+        /** The notes, their headings nested under the page's "What's new" (h{@code top} and below). */
+        public TemplateHTMLOutputModel html() {
+            return Templates.markup(NotesHtml.nest(rendered, top));
+        }
+
+        /** What the page calls the notes: "What's new", or "Release notes" when they have a "What's new" section. */
+        public String heading() {
+            return NotesHtml.heading(rendered);
+        }
     }
 }

@@ -262,8 +262,7 @@ final class Views {
         return new ReleaseView(r.title(), a.version(), a.build(), channel(r.channel()), date,
                 histories.newestOfChannel(histories.appOf(r), r.channel()) == r, histories.index(r) == 0,
                 new StateView(r.state().id(), installable, r.state().sentence()), facts, links, profile(r.facts().profile()),
-                new NotesView(Templates.markup(NotesHtml.nest(r.notesHtml(), notesTop)), r.excerpt(),
-                NotesHtml.heading(r.notesHtml())), r.params());
+                new NotesView(r.notesHtml(), notesTop, r.excerpt()), r.params());
     }
 
     private ProfileView profile(ReleaseFacts.Profile p) {
