@@ -51,7 +51,10 @@ final class ModelDigest {
         }
     }
 
-    /** Views shared by many pages (a release as every page at one depth shows it) are digested once. */
+    /**
+     * Views shared by many pages (a release or an app as every page at one depth shows it, the
+     * site) are digested once.
+     */
     private final Map<Object, byte[]> shared = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
@@ -97,7 +100,7 @@ final class ModelDigest {
         } else if (v instanceof Enum<?> e) {
             md.update((byte) 'E');
             bytes(md, (e.getDeclaringClass().getName() + "." + e.name()).getBytes(StandardCharsets.UTF_8));
-        } else if (v instanceof PageModel.ReleaseView) {
+        } else if (v instanceof PageModel.ReleaseView || v instanceof PageModel.AppView || v instanceof PageModel.SiteView) {
             md.update((byte) 'V');
             md.update(sharedDigest(v));
         } else if (v.getClass().isRecord()) {

@@ -58,6 +58,8 @@ final class Views {
     private final Instant now;
     private final Histories histories;
     private final UdidHashes udids;
+    /** The same on every page, so built (and digested) once. */
+    private final SiteView siteView;
     /** Every app's view as pages at one depth show it, keyed by the relative prefix to the root. */
     private final Map<String, List<AppView>> appsByRoot = new ConcurrentHashMap<>();
     /**
@@ -76,6 +78,7 @@ final class Views {
         this.now = now;
         this.histories = new Histories(site.apps());
         this.udids = new UdidHashes(site.config().udidSalt());
+        this.siteView = buildSiteView();
     }
 
     Histories histories() {
@@ -147,6 +150,10 @@ final class Views {
     }
 
     private SiteView siteView() {
+        return siteView;
+    }
+
+    private SiteView buildSiteView() {
         String registration = site.config().deviceRegistration();
         return new SiteView(site.config().title(), site.config().description(), site.config().baseUrl().toString(),
                 Templates.markup(site.introHtml()), site.channels().stream().map(c -> channel(c.name())).toList(),
