@@ -186,7 +186,7 @@ public final class ReleaseAdder {
      */
     private List<Existing> existing(Path content, IpaCache cache) {
         if (!Files.isDirectory(content)) return List.of();
-        return scanner.scan(content).sources().parallelStream().flatMap(s -> {
+        List<Existing> existing = scanner.scan(content).sources().parallelStream().flatMap(s -> {
             if (s.ipa() == null) {
                 NotesFile notes = new FrontMatterParser().read(s.notes(), new ArrayList<>());
                 PrunedBuild pruned = notes == null ? null : notes.frontMatter().pruned();
@@ -195,6 +195,9 @@ public final class ReleaseAdder {
             IpaInfo info = known(s.ipa(), cache);
             return info == null ? Stream.<Existing>empty() : Stream.of(new Existing(s, info));
         }).toList();
+        // Kept for the next build and add; add uses only some entries, so none is dropped.
+        cache.save(false);
+        return existing;
     }
 
     private IpaInfo known(Path ipa, IpaCache cache) {

@@ -123,10 +123,12 @@ public final class PrunePlanner {
         problems.addAll(scan.diagnostics());
         Markdown markdown = new Markdown(config.markdown().unsafeHtml());
         ReleaseReader reader = new ReleaseReader(clock);
-        CachedIpas ipas = new CachedIpas(IpaCache.of(siteDir));
+        IpaCache cache = IpaCache.of(siteDir);
+        CachedIpas ipas = new CachedIpas(cache);
         List<ReleaseSource> sources = scan.sources();
         List<ReleaseReader.Read> reads = IntStream.range(0, sources.size()).parallel()
                 .mapToObj(i -> reader.read(sources.get(i), ipas, markdown, config.checks(), config.defaultChannel())).toList();
+        cache.save(false);
         List<Read> out = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             ReleaseReader.Read r = reads.get(i);

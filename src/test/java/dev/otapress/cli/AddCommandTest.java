@@ -163,7 +163,9 @@ class AddCommandTest {
         assertNotNull(real, "the build cached the release");
         IpaInfo other = new IpaInfo(filed, real.size(), "0".repeat(64), real.infoPlistPath(), real.infoPlistTime(), real.app(),
                 real.profile(), real.icon(), real.extensions(), real.codeSignature(), real.warnings());
-        IpaCache.of(site.root()).put(filed, FileStamp.of(filed), other);
+        IpaCache cache = IpaCache.of(site.root());
+        cache.put(filed, FileStamp.of(filed), other);
+        cache.save(false);
 
         Path same = Files.copy(filed, dir.resolve("same.ipa"));
         assertEquals(Main.FAILED, run("add", same.toString(), "-s", site.root().toString()));
