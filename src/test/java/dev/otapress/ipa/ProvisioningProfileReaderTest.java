@@ -27,7 +27,7 @@ class ProvisioningProfileReaderTest {
         assertEquals("ABCDE12345", p.teamIdentifier());
         assertEquals("0f2c4e3a-1b2d-4c5e-8f90-a1b2c3d4e5f6", p.uuid());
         assertEquals(Instant.parse("2026-01-01T09:00:00Z"), p.created());
-        assertEquals(Instant.parse("2027-01-01T09:00:00Z"), p.expires());
+        assertEquals(Instant.parse("2036-01-01T09:00:00Z"), p.expires());
         assertEquals(3, p.devices());
         assertEquals(List.of("iOS"), p.platforms());
         assertEquals("ABCDE12345.com.example.field", p.applicationIdentifier());

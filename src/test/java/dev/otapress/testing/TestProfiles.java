@@ -36,7 +36,7 @@ public final class TestProfiles {
         plist.put("Platform", new NSArray(new NSString("iOS")));
         plist.put("IsXcodeManaged", false);
         plist.put("Entitlements", entitlements);
-        plist.put("ExpirationDate", new NSDate(Date.from(Instant.parse("2027-01-01T09:00:00Z"))));
+        plist.put("ExpirationDate", new NSDate(Date.from(Instant.parse("2036-01-01T09:00:00Z"))));
         plist.put("Name", name);
         plist.put("TeamName", "Example Corp");
         plist.put("TimeToLive", 365);
