@@ -3,6 +3,7 @@ package dev.otapress.pipeline;
 import dev.otapress.cache.FileStamp;
 import dev.otapress.cache.IpaCache;
 import dev.otapress.cache.PreviousOutput;
+import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.HashingCopy;
 import dev.otapress.ipa.Icon;
 import dev.otapress.ipa.IpaException;
@@ -15,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.IntStream;
 
 /**
  * Brings one .ipa into the new output and learns what it holds, reading its bytes at most once:
@@ -40,6 +44,25 @@ final class IpaStep implements ReleaseReader.Ipas {
         this.cache = cache;
         this.previous = previous;
         this.session = session;
+    }
+
+    /**
+     * The order to read the releases in: largest .ipa first, so that with one thread per core the
+     * largest one is not read last while the other cores idle (a stat each; ties keep their order).
+     */
+    static int[] largestFirst(List<ReleaseSource> sources) {
+        long[] sizes = new long[sources.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            Path ipa = sources.get(i).ipa();
+            try {
+                sizes[i] = ipa == null ? 0 : Files.size(ipa);
+            } catch (IOException e) {
+                sizes[i] = 0; // Reading it reports the problem.
+            }
+        }
+        return IntStream.range(0, sizes.length).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> sizes[i]).reversed())
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** The icon's PNG, one array shared by every release with the same icon (a history usually has one). */

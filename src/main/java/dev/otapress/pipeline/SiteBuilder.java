@@ -119,7 +119,7 @@ public final class SiteBuilder {
         PreviousOutput previous = PreviousOutput.of(cache, request.outDir());
         IpaStep ipas = new IpaStep(new IpaReader(), cache, previous, session);
         List<ReleaseSource> sources = scan.sources();
-        List<ReleaseReader.Read> reads = ParallelWork.run(sources.size(), options.threads(),
+        List<ReleaseReader.Read> reads = ParallelWork.run(IpaStep.largestFirst(sources), options.threads(),
                 i -> releaseReader.read(sources.get(i), ipas, markdown, checks, defaultChannel));
         List<Release> releases = new ArrayList<>();
         int drafts = 0;
