@@ -181,7 +181,7 @@ final class DeployCommand implements Callable<Integer> {
                 for (String key : s.deletions()) stdout.println((delete ? "delete s3://" : "keep s3://") + s.store().location().bucket() + "/" + key);
             }
             stdout.printf(Locale.ROOT, "Dry run: would upload %d file%s (%s), %d unchanged, %s %d; nothing was changed%n",
-                    r.plan().uploads(), r.plan().uploads() == 1 ? "" : "s", megabytes(r.plan().uploadBytes()), r.unchanged(),
+                    r.plan().uploads(), r.plan().uploads() == 1 ? "" : "s", BuildCommand.megabytes(r.plan().uploadBytes()), r.unchanged(),
                     delete ? "would delete" : "would keep", r.plan().deletions());
             return;
         }
@@ -189,7 +189,7 @@ final class DeployCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "Nothing to upload: all %d files are unchanged at %s%n", r.unchanged(), at);
         } else {
             stdout.printf(Locale.ROOT, "Deployed to %s: %d uploaded (%s), %d unchanged, %d deleted%s%n", at, r.uploaded(),
-                    megabytes(r.bytes()), r.unchanged(), r.deleted(),
+                    BuildCommand.megabytes(r.bytes()), r.unchanged(), r.deleted(),
                     r.kept() > 0 ? ", " + r.kept() + " no longer published kept (--no-delete)" : "");
         }
         if (!check) stdout.println("Check it as a phone will: otapress check " + config.baseUrl());
@@ -237,9 +237,5 @@ final class DeployCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }
