@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,12 +51,27 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpAndVerbose() {
-        for (String command : new picocli.CommandLine(new Main()).getSubcommands().keySet()) {
+        for (String command : Main.commandLine(new Main(), new String[0]).getSubcommands().keySet()) {
             if (command.equals("help")) continue;
             StringWriter help = new StringWriter();
             assertEquals(Main.OK, Main.run(new String[] {command, "--help"}, new PrintWriter(help), new PrintWriter(err)));
             assertTrue(help.toString().contains("--verbose"), command + ": " + help);
             assertFalse(help.toString().contains("--version"), command + ": " + help);
+        }
+    }
+
+    @Test
+    void everyCommandIsListedUnderItsOwnName() {
+        for (Map.Entry<String, Class<?>> command : Main.COMMANDS) {
+            assertEquals(command.getKey(), new picocli.CommandLine(command.getValue()).getCommandName());
+        }
+    }
+
+    @Test
+    void aCommandLineGetsOnlyTheCommandItNamesAndHelpGetsThemAll() {
+        assertEquals(Set.of("build"), Main.commandLine(new Main(), new String[] {"build", "-s", "x"}).getSubcommands().keySet());
+        for (String[] args : new String[][] {{}, {"help", "build"}, {"--help"}, {"biuld"}, {"--", "build"}}) {
+            assertEquals(Main.COMMANDS.size(), Main.commandLine(new Main(), args).getSubcommands().size(), String.join(" ", args));
         }
     }
 
