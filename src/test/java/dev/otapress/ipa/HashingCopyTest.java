@@ -24,7 +24,7 @@ class HashingCopyTest {
 
     @Test
     void copiesAndHashesFilesAroundTheBufferAndNativeThresholds() throws IOException {
-        long[] sizes = {0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, Digests.NATIVE_FROM_BYTES + 3};
+        long[] sizes = {0, 1, (1 << 18) - 1, 1 << 18, (1 << 18) + 1, (1 << 20) + 1, Digests.NATIVE_FROM_BYTES + 3};
         Random random = new Random(7);
         for (long size : sizes) {
             byte[] data = new byte[(int) size];
