@@ -2,7 +2,6 @@ package dev.otapress.ipa;
 
 import dev.otapress.config.CheckSwitches;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,7 +86,7 @@ public record InstallChecks(CheckSwitches switches) {
                     + advice(switches.expiredProfile(), "expired_profile"), Blocker.PROFILE_EXPIRED,
                     "its profile expired on " + DAY.format(p.expires())));
         } else if (p.expiresWithin(now, switches.warningDays())) {
-            long days = Duration.between(now, p.expires()).toDays();
+            long days = ProvisioningProfile.daysLeft(p.expires(), now);
             findings.add(new Finding(false, "has a provisioning profile that expires on " + DAY.format(p.expires())
                     + " (in " + days + " day" + (days == 1 ? "" : "s") + "); after that the app no longer launches:"
                     + " renew the profile and publish a new build before then"));

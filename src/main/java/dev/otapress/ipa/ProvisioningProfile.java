@@ -128,6 +128,21 @@ public record ProvisioningProfile(
         return !isExpiredAt(expires, when) && expires.isBefore(when.plus(Duration.ofDays(days)));
     }
 
+    /** The whole days left before a profile expiring at {@code expires}, as the build's warning counts them. */
+    public static long daysLeft(Instant expires, Instant when) {
+        return Duration.between(when, expires).toDays();
+    }
+
+    /**
+     * The first moment after {@code when} at which one of the rules above may answer differently, or
+     * null when none ever will (the profile has expired). Each answer changes only at the expiry or at
+     * a whole number of days before it, so until the next such moment a build prints the same.
+     */
+    public static Instant verdictsUnchangedBefore(Instant expires, Instant when) {
+        if (isExpiredAt(expires, when)) return null;
+        return expires.minus(Duration.ofDays(daysLeft(expires, when)));
+    }
+
     /**
      * Whether an app with this bundle identifier may be signed with this profile, following the
      * application-identifier entitlement: the team prefix ({@code TEAMID.}) is not part of the

@@ -12,6 +12,7 @@ import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.IpaReader;
+import dev.otapress.ipa.ProvisioningProfile;
 import dev.otapress.config.CheckSwitches;
 import dev.otapress.output.OutputFile;
 import dev.otapress.output.OutputWriter;
@@ -20,6 +21,7 @@ import dev.otapress.render.Urls;
 import dev.otapress.render.Theme;
 import dev.otapress.server.ServerConfigs;
 import dev.otapress.site.Release;
+import dev.otapress.site.ReleaseFacts;
 import dev.otapress.site.Site;
 import dev.otapress.site.SiteAssembler;
 import dev.otapress.yaml.DidYouMean;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,10 +85,12 @@ public final class SiteBuilder {
             writer.checkReplaceable(request.outDir());
             writer.checkReplaceable(request.serverConfigDir());
             // The new output is opened first, so each .ipa is copied into it while it is read.
+            // Stamped before anything is read, so a file changed while the build runs is seen by the next one.
+            String inputs = options.cache() ? UpToDate.stampInputs(request, options.threads()) : null;
             IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
             boolean built = false;
             try (OutputWriter.Session session = writer.open(request.outDir())) {
-                BuildResult result = build(request, session, diagnostics, cache);
+                BuildResult result = build(request, session, diagnostics, cache, inputs);
                 built = true;
                 return result;
             } catch (IOException e) {
@@ -100,9 +105,12 @@ public final class SiteBuilder {
         }
     }
 
-    private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics, IpaCache cache)
-            throws BuildException, IOException, OutputWriter.OutputException {
+    private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics, IpaCache cache,
+                              String inputs) throws BuildException, IOException, OutputWriter.OutputException {
         Path siteDir = request.siteDir();
+        Instant start = clock.instant();
+        // What this run met in its own cache is true of this run only: the record never replays it.
+        List<Diagnostic> ownCache = new ArrayList<>();
         // A wrong key takes its default and the rest of site.yaml (checks:, channels:) still applies,
         // so its mistakes are reported once, at the top, and not again as their consequences.
         SiteConfigLoader.Loaded loaded = configLoader.loadAll(siteDir, request.baseUrlOverride());
@@ -129,7 +137,7 @@ public final class SiteBuilder {
             if (r.release().draft() && !request.drafts()) drafts++;
             else releases.add(r.release());
         }
-        diagnostics.addAll(cache.takeWarnings());
+        cacheWarnings(cache, diagnostics, ownCache);
         if (releases.isEmpty() && drafts == 0 && scan.sources().isEmpty() && Files.isDirectory(siteDir.resolve("content"))) {
             diagnostics.add(Diagnostic.warning(siteDir.resolve("content"), "holds no release, so the portal is empty: put each"
                     + " build in a folder of its own beside its index.md, e.g. content/my-app/1.0-1/MyApp.ipa"
@@ -150,13 +158,46 @@ public final class SiteBuilder {
         failOnErrors(diagnostics);
 
         diagnostics.addAll(RenderStep.run(prepared, session, options.threads()));
-        diagnostics.addAll(cache.takeWarnings());
+        cacheWarnings(cache, diagnostics, ownCache);
         failOnErrors(diagnostics);
         OutputWriter.Written written = session.commit();
         writer.write(request.serverConfigDir(), serverConfigs(assembly.site()));
         previous.record(writtenIpas(assembly.site()));
-        return new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts, diagnostics,
-                prepared.context().iconCount(), files);
+        BuildResult result = new BuildResult(assembly.site(), written.folder(), written.files(), written.bytes(), drafts,
+                diagnostics, prepared.context().iconCount(), files);
+        if (inputs == null || readsClock(theme)) return result;
+        Diagnostic unrecorded = UpToDate.record(request, start, unchangedBefore(reads, start), inputs,
+                result.summary().without(ownCache), options.threads());
+        return unrecorded == null ? result : result.withWarning(unrecorded);
+    }
+
+    private static void cacheWarnings(IpaCache cache, List<Diagnostic> diagnostics, List<Diagnostic> ownCache) {
+        List<Diagnostic> taken = cache.takeWarnings();
+        diagnostics.addAll(taken);
+        ownCache.addAll(taken);
+    }
+
+    private static boolean readsClock(Theme theme) {
+        try {
+            return theme == null || theme.readsClock();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The first moment after {@code start} at which a verdict this build printed may change (every
+     * release read counts, drafts left out too, since their warnings were printed), or null for never.
+     */
+    private static Instant unchangedBefore(List<ReleaseReader.Read> reads, Instant start) {
+        Instant first = null;
+        for (ReleaseReader.Read r : reads) {
+            ReleaseFacts.Profile p = r.release() == null ? null : r.release().facts().profile();
+            if (p == null) continue;
+            Instant t = ProvisioningProfile.verdictsUnchangedBefore(p.expires(), start);
+            if (t != null && (first == null || t.isBefore(first))) first = t;
+        }
+        return first;
     }
 
     /** The .ipa files this build published, by site path, for the next build's hard links. */

@@ -1,20 +1,16 @@
 package dev.otapress.render;
 
-import dev.otapress.cache.FileStamp;
+import dev.otapress.cache.CodeStamp;
 import dev.otapress.cache.PreviousOutput;
 import dev.otapress.output.OutputFile;
 import freemarker.template.Configuration;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Takes a file over from the previous output when everything it is made from is unchanged, instead
@@ -28,7 +24,6 @@ import java.util.regex.Pattern;
 final class PageReuse {
     /** Bump when what a page is made from changes outside the model and the templates (Freemarker's settings). */
     static final int FORMAT = 1;
-    private static final Pattern READS_CLOCK = Pattern.compile("\\.now\\b");
 
     private final PreviousOutput previous;
     private final ModelDigest models = new ModelDigest();
@@ -67,37 +62,28 @@ final class PageReuse {
         return file == null ? null : new OutputFile.Linked(path, file, previous.recordedSize(path));
     }
 
-    /** otapress's code as it runs: its jar's stamp (size, times, identity), or null when it is not a jar. */
+    /** otapress's code as it runs ({@link CodeStamp}) with Freemarker's settings, or null when it is unknown. */
     private static String codeKey() {
-        try {
-            CodeSource source = PageReuse.class.getProtectionDomain().getCodeSource();
-            if (source == null) return null;
-            Path code = Path.of(source.getLocation().toURI());
-            // Classes in a folder (a development build) change without a trace: key on the version alone.
-            FileStamp stamp = Files.isRegularFile(code) ? FileStamp.of(code) : null;
-            return "otapress " + FORMAT + " " + Configuration.getVersion() + " " + code + " " + stamp;
-        } catch (IOException | URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return null;
-        }
+        String code = CodeStamp.current();
+        return code == null ? null : "otapress " + FORMAT + " " + Configuration.getVersion() + " " + code;
     }
 
     private static String templatesKey(Theme theme, String code) {
         MessageDigest md = sha256Digest();
         md.update(code.getBytes(StandardCharsets.UTF_8));
-        boolean[] readsClock = {false};
         try {
+            if (theme.readsClock()) return null;
             theme.templateSources((name, bytes) -> {
                 byte[] n = name.getBytes(StandardCharsets.UTF_8);
                 md.update(length(n.length));
                 md.update(n);
                 md.update(length(bytes.length));
                 md.update(bytes);
-                if (READS_CLOCK.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) readsClock[0] = true;
             });
         } catch (IOException e) {
             return null;
         }
-        return readsClock[0] ? null : HexFormat.of().formatHex(md.digest());
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static byte[] length(int n) {

@@ -9,6 +9,7 @@ import freemarker.cache.TemplateLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,7 @@ public final class Theme {
     /** Guards opening and closing the zip file system of the jar the built-in theme is read from. */
     private static final Object JAR_FILE_SYSTEM = new Object();
     private static final long MAX_STATIC_BYTES = 16L * 1024 * 1024;
+    private static final Pattern READS_CLOCK = Pattern.compile("\\.now\\b");
 
     private final String name;
     private final Path siteTemplates;
@@ -118,6 +121,18 @@ public final class Theme {
                 throw new IOException(e);
             }
         }
+    }
+
+    /**
+     * Whether a template of the site or its theme reads the clock itself ({@code .now}): then its
+     * pages may change with no input changing, so no page of an earlier build stands for a new one.
+     */
+    public boolean readsClock() throws IOException {
+        boolean[] reads = {false};
+        templateSources((name, bytes) -> {
+            if (READS_CLOCK.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) reads[0] = true;
+        });
+        return reads[0];
     }
 
     /** Receives template sources. */
