@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One digest of what the file system says about some files and folders, read without opening any
@@ -32,9 +33,6 @@ import java.util.concurrent.RecursiveTask;
  */
 public final class TreeStamp {
     private TreeStamp() {
-    }
-
-    private record Entry(String path, String facts) {
     }
 
     /** Thrown inside the walk when the tree cannot be stamped; the walk answers null. */
@@ -55,15 +53,25 @@ public final class TreeStamp {
         try {
             MessageDigest md = Digests.jdk("SHA-256");
             for (Path path : paths) {
-                List<Entry> entries = new ArrayList<>();
-                if (!stamp(path, "", entries, pool)) return null;
-                entries.sort(Comparator.comparing(Entry::path));
-                update(md, path.toAbsolutePath().normalize().toString());
-                for (Entry e : entries) {
-                    update(md, e.path());
-                    update(md, e.facts());
+                Encoder out = new Encoder();
+                out.text(path.toAbsolutePath().normalize().toString());
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    a = null;
                 }
-                update(md, "");
+                if (a == null) {
+                    out.text("missing");
+                } else if (a.isRegularFile()) {
+                    out.file(a);
+                } else if (a.isDirectory()) {
+                    Walk walk = new Walk(path);
+                    out.bytes(pool == null ? walk.compute() : pool.invoke(walk));
+                } else {
+                    return null;
+                }
+                md.update(out.buffer, 0, out.size);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (Unstampable e) {
@@ -75,74 +83,89 @@ public final class TreeStamp {
         }
     }
 
-    private static boolean stamp(Path path, String name, List<Entry> entries, ForkJoinPool pool) throws IOException {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            entries.add(new Entry(name, "missing"));
-            return true;
+    /** Names, sizes and times as bytes, each value framed so no two trees encode alike. */
+    private static final class Encoder {
+        byte[] buffer = new byte[256];
+        int size;
+
+        private void room(int n) {
+            if (size + n > buffer.length) buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
         }
-        if (a.isRegularFile()) {
-            entries.add(new Entry(name, facts(a)));
-            return true;
+
+        void number(long v) {
+            room(8);
+            for (int i = 56; i >= 0; i -= 8) buffer[size++] = (byte) (v >>> i);
         }
-        if (!a.isDirectory()) return false;
-        entries.add(new Entry(name, "folder"));
-        Walk walk = new Walk(path, name);
-        entries.addAll(pool == null ? walk.compute() : pool.invoke(walk));
-        return true;
+
+        void bytes(byte[] b) {
+            number(b.length);
+            room(b.length);
+            System.arraycopy(b, 0, buffer, size, b.length);
+            size += b.length;
+        }
+
+        void text(String s) {
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void file(BasicFileAttributes a) {
+            Object identity = a.fileKey();
+            if (identity == null) throw new Unstampable();
+            number(a.size());
+            number(a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            text(identity.toString());
+        }
+
+        byte[] toBytes() {
+            return java.util.Arrays.copyOf(buffer, size);
+        }
     }
 
-    private static String facts(BasicFileAttributes a) {
-        Object identity = a.fileKey();
-        if (identity == null) throw new Unstampable();
-        return a.size() + " " + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + identity;
+    /** One child of a folder, as listed. */
+    private record Child(String name, BasicFileAttributes attributes, Walk folder) {
     }
 
-    private static void update(MessageDigest md, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) (bytes.length >>> 24));
-        md.update((byte) (bytes.length >>> 16));
-        md.update((byte) (bytes.length >>> 8));
-        md.update((byte) bytes.length);
-        md.update(bytes);
-    }
-
-    /** One folder: its files stamped here, its subfolders forked, so both cores list a wide tree. */
-    private static final class Walk extends RecursiveTask<List<Entry>> {
+    /**
+     * One folder: its children in name order, files by their facts and subfolders by their own
+     * encoding, which other threads make meanwhile, so both cores list a wide tree.
+     */
+    private static final class Walk extends RecursiveTask<byte[]> {
         private final Path folder;
-        private final String name;
 
-        Walk(Path folder, String name) {
+        Walk(Path folder) {
             this.folder = folder;
-            this.name = name;
         }
 
         @Override
-        protected List<Entry> compute() {
-            List<Entry> entries = new ArrayList<>();
-            List<Walk> folders = new ArrayList<>();
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
-                for (Path child : children) {
-                    String childName = name + "/" + child.getFileName();
+        protected byte[] compute() {
+            List<Child> children = new ArrayList<>();
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+                for (Path child : listing) {
                     BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    if (a.isRegularFile()) {
-                        entries.add(new Entry(childName, facts(a)));
-                    } else if (a.isDirectory()) {
-                        entries.add(new Entry(childName, "folder"));
-                        Walk walk = new Walk(child, childName);
-                        if (inForkJoinPool()) walk.fork();
-                        folders.add(walk);
-                    } else {
+                    Walk sub = null;
+                    if (a.isDirectory()) {
+                        sub = new Walk(child);
+                        if (inForkJoinPool()) sub.fork();
+                    } else if (!a.isRegularFile()) {
                         throw new Unstampable();
                     }
+                    children.add(new Child(child.getFileName().toString(), a, sub));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            for (Walk walk : folders) entries.addAll(inForkJoinPool() ? walk.join() : walk.compute());
-            return entries;
+            children.sort(Comparator.comparing(Child::name));
+            Encoder out = new Encoder();
+            out.number(children.size());
+            for (Child c : children) {
+                out.text(c.name());
+                if (c.folder() == null) {
+                    out.file(c.attributes());
+                } else {
+                    out.bytes(inForkJoinPool() ? c.folder().join() : c.folder().compute());
+                }
+            }
+            return out.toBytes();
         }
     }
 }
