@@ -305,6 +305,16 @@ public final class OutputWriter {
         }
     }
 
+    /** Whether a killed or running build left a temporary folder beside {@code outDir} (which the next build removes). */
+    public static boolean hasLeftovers(Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return false;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, ".otapress-*-" + target.getFileName() + "-*")) {
+            return siblings.iterator().hasNext();
+        }
+    }
+
     /**
      * A build killed between its two renames leaves the old site under its temporary name: put it
      * back. Leftover folders of killed builds are removed.

@@ -7,6 +7,7 @@ import dev.otapress.cache.CodeStamp;
 import dev.otapress.cache.IpaCache;
 import dev.otapress.cache.TreeStamp;
 import dev.otapress.config.SiteConfigLoader;
+import dev.otapress.output.OutputWriter;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -63,6 +64,8 @@ public final class UpToDate {
             return new Check(null, List.of());
         }
         try {
+            // What a killed build left beside the output is for a real build to clean up.
+            for (Path out : outputs(request)) if (OutputWriter.hasLeftovers(out)) return new Check(null, List.of());
             if (!record.inputs().equals(TreeStamp.of(inputs(request), threads))) return new Check(null, List.of());
             if (!record.outputs().equals(TreeStamp.of(outputs(request), threads))) return new Check(null, List.of());
         } catch (IOException e) {

@@ -156,6 +156,8 @@ class UpToDateTest {
         changes.put("a file added", () -> Files.writeString(site.out().resolve("stray.html"), "stray\n"));
         changes.put("an empty folder added", () -> Files.createDirectories(site.out().resolve("stray")));
         changes.put("a server configuration edited", () -> Files.writeString(site.root().resolve("server-config/nginx.conf"), "#\n"));
+        changes.put("a killed build's folder beside it", () -> Files.createDirectories(
+                site.root().resolve(".otapress-new-public-dead1234/releases")));
         changes.put("the output removed", () -> {
             try (Stream<Path> walk = Files.walk(site.out())) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
