@@ -23,6 +23,12 @@ import java.util.Map;
  * always made afresh), so a model that grows a new kind of value can never be reused stale.
  */
 final class ModelDigest {
+    /**
+     * Strings from this length on (a release's notes, as HTML) enter a digest as their own SHA-256,
+     * taken once per string object: the same notes are on every view of their release (each page
+     * depth, each heading level) and on the pages of its neighbours.
+     */
+    private static final int LONG_STRING = 512;
     private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
         @Override
         protected Method[] computeValue(Class<?> type) {
@@ -35,12 +41,13 @@ final class ModelDigest {
             return accessors;
         }
     };
+    /** Each record type's shape (its name and its components' names and types), as a digest: hashed for every record a model holds. */
     private static final ClassValue<byte[]> SHAPES = new ClassValue<>() {
         @Override
         protected byte[] computeValue(Class<?> type) {
             StringBuilder shape = new StringBuilder(type.getName()).append('{');
             for (RecordComponent c : type.getRecordComponents()) shape.append(c.getName()).append(':').append(c.getGenericType()).append(';');
-            return shape.append('}').toString().getBytes(StandardCharsets.UTF_8);
+            return sha256().digest(shape.append('}').toString().getBytes(StandardCharsets.UTF_8));
         }
     };
 
@@ -56,6 +63,8 @@ final class ModelDigest {
      * site) are digested once.
      */
     private final Map<Object, byte[]> shared = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Long strings' digests, by string object (see {@link #LONG_STRING}). */
+    private final Map<String, byte[]> longStrings = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
      * The digest of {@code model} under {@code context} (what else decides the bytes: the template
@@ -76,8 +85,13 @@ final class ModelDigest {
         if (v == null) {
             md.update((byte) 'N');
         } else if (v instanceof String s) {
-            md.update((byte) 'S');
-            bytes(md, s.getBytes(StandardCharsets.UTF_8));
+            if (s.length() < LONG_STRING) {
+                md.update((byte) 'S');
+                bytes(md, s.getBytes(StandardCharsets.UTF_8));
+            } else {
+                md.update((byte) 'D');
+                md.update(longString(s));
+            }
         } else if (v instanceof Boolean b) {
             md.update((byte) (b ? 'T' : 'F'));
         } else if (v instanceof Integer || v instanceof Long) {
@@ -110,6 +124,15 @@ final class ModelDigest {
         }
     }
 
+    /** The digest of a long string's bytes, taken once per string object: a release's notes are on several views. */
+    private byte[] longString(String s) {
+        byte[] known = longStrings.get(s);
+        if (known != null) return known;
+        byte[] digest = sha256().digest(s.getBytes(StandardCharsets.UTF_8));
+        longStrings.put(s, digest);
+        return digest;
+    }
+
     private byte[] sharedDigest(Object v) throws Unknown {
         byte[] known = shared.get(v);
         if (known != null) return known;
@@ -122,7 +145,7 @@ final class ModelDigest {
 
     private void record(MessageDigest md, Object v) throws Unknown {
         md.update((byte) 'R');
-        bytes(md, SHAPES.get(v.getClass()));
+        md.update(SHAPES.get(v.getClass()));
         for (Method accessor : ACCESSORS.get(v.getClass())) {
             try {
                 add(md, accessor.invoke(v));
@@ -146,7 +169,9 @@ final class ModelDigest {
     }
 
     private static void number(MessageDigest md, long n) {
-        for (int shift = 56; shift >= 0; shift -= 8) md.update((byte) (n >>> shift));
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) b[i] = (byte) (n >>> (56 - 8 * i));
+        md.update(b);
     }
 
     private static MessageDigest sha256() {
