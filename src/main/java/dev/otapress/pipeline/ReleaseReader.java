@@ -33,6 +33,8 @@ import java.util.List;
  */
 public final class ReleaseReader {
     private static final int EXCERPT_CHARS = 160;
+    private static final String LFS_POINTER = "is a Git LFS pointer, not the build: run 'git lfs pull' (in CI, check out"
+            + " with LFS, e.g. actions/checkout with 'lfs: true', or GIT_LFS_SKIP_SMUDGE unset)";
 
     private final FrontMatterParser frontMatter = new FrontMatterParser();
     private final IpaReader ipaReader = new IpaReader();
@@ -82,14 +84,12 @@ public final class ReleaseReader {
         if (source.ipa() == null) return readPruned(source, notes, markdown, defaultChannel, problems);
         IpaInfo ipa = null;
         try {
-            if (GitLfs.isPointer(source.ipa())) {
-                throw new IpaException("is a Git LFS pointer, not the build: run 'git lfs pull' (in CI, check out"
-                        + " with LFS, e.g. actions/checkout with 'lfs: true', or GIT_LFS_SKIP_SMUDGE unset)");
-            }
             ipa = ipas.read(source.ipa());
             for (String w : ipa.warnings()) problems.add(Diagnostic.warning(source.ipa(), w));
         } catch (IpaException e) {
-            problems.add(Diagnostic.error(source.ipa(), e.getMessage()));
+            // A pointer is never a zip, so only a file that failed is opened again to tell why: a
+            // warm build opens no .ipa the cache knows.
+            problems.add(Diagnostic.error(source.ipa(), GitLfs.isPointer(source.ipa()) ? LFS_POINTER : e.getMessage()));
         }
         if (notes == null || ipa == null) return new Read(null, problems);
 
