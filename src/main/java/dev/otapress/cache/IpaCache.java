@@ -50,9 +50,10 @@ import java.util.regex.Pattern;
 public final class IpaCache {
     /**
      * Bump when {@code IpaReader} yields something different from the same bytes (a new warning,
-     * a parsing fix); a new or changed field of {@link IpaInfo} changes the shape by itself.
+     * a parsing fix), or when the files' form changes (3: sealed with a CRC-32); a new or changed
+     * field of {@link IpaInfo} changes the shape by itself.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     public static final String FOLDER = ".otapress-cache";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
