@@ -77,6 +77,7 @@ public final class IpaCache {
     }
 
     private final Path root;
+    private final NotesCache notes;
     private final IconStore icons;
     private final RecordCodec codec;
     private final Queue<Diagnostic> warnings = new ConcurrentLinkedQueue<>();
@@ -88,8 +89,9 @@ public final class IpaCache {
     private final Set<String> usedScaled = ConcurrentHashMap.newKeySet();
     private volatile boolean changed;
 
-    private IpaCache(Path root) {
+    private IpaCache(Path root, Path notesFolder) {
         this.root = root;
+        this.notes = notesFolder == null ? NotesCache.off() : NotesCache.load(notesFolder, warnings::add);
         this.icons = root == null ? null : new IconStore(root.resolve("icons"));
         this.codec = root == null ? null : new RecordCodec(IpaInfo.class, Icon.class, icons);
     }
@@ -97,7 +99,7 @@ public final class IpaCache {
     /** The cache of a site; old generations of it (other formats or shapes) are removed. */
     public static IpaCache of(Path siteDir) {
         Path folder = siteDir.resolve(FOLDER);
-        IpaCache cache = new IpaCache(folder.resolve(GENERATION));
+        IpaCache cache = new IpaCache(folder.resolve(GENERATION), folder.resolve(NotesCache.GENERATION));
         cache.prepare(folder);
         cache.load();
         return cache;
@@ -105,7 +107,7 @@ public final class IpaCache {
 
     /** No cache: every lookup misses and nothing is written ({@code --no-cache}). */
     public static IpaCache off() {
-        return new IpaCache(null);
+        return new IpaCache(null, null);
     }
 
     public boolean enabled() {
@@ -156,6 +158,11 @@ public final class IpaCache {
         changed = true;
     }
 
+    /** What release notes rendered to in earlier builds (a cache that keeps nothing when this one is off). */
+    public NotesCache notes() {
+        return notes;
+    }
+
     /** Scaled icons kept between builds; null when the cache is off. */
     public ScaledIconStore scaledIcons() {
         return root == null ? null : new ScaledIconStore(root.resolve("scaled"), this);
@@ -167,6 +174,7 @@ public final class IpaCache {
      */
     public void save(boolean prune) {
         if (root == null) return;
+        notes.save(prune);
         if (prune) {
             changed |= stamps.keySet().retainAll(usedStamps) | facts.keySet().retainAll(usedFacts);
         }
@@ -311,23 +319,27 @@ public final class IpaCache {
         }
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) return "unreadable";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Creates the folder with a CACHEDIR.TAG (backup tools skip it) and removes other generations. */
+    /** Creates the folder with a CACHEDIR.TAG (backup tools skip it) and removes other generations (other formats or shapes). */
     private void prepare(Path folder) {
         try {
             Files.createDirectories(root);
+            Files.createDirectories(folder.resolve(NotesCache.GENERATION));
             Path tag = folder.resolve("CACHEDIR.TAG");
             if (!Files.exists(tag)) {
                 writeAtomically(tag, ("Signature: 8a477f597d28d172789f06886806bc55\n"
                         + "# otapress's cache of what each .ipa yielded; safe to delete at any time.\n").getBytes(StandardCharsets.UTF_8));
             }
-            try (DirectoryStream<Path> generations = Files.newDirectoryStream(folder, "ipa-*")) {
-                for (Path g : generations) if (!g.equals(root)) deleteTree(g);
+            try (DirectoryStream<Path> generations = Files.newDirectoryStream(folder, "{ipa,notes}-*")) {
+                for (Path g : generations) {
+                    String name = g.getFileName().toString();
+                    if (!name.equals(GENERATION) && !name.equals(NotesCache.GENERATION)) deleteTree(g);
+                }
             }
         } catch (IOException e) {
             warnings.add(Diagnostic.warning(folder, "cannot be prepared as otapress's cache (" + e.getMessage()

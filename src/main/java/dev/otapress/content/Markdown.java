@@ -25,7 +25,7 @@ import java.util.Set;
  * Renders release notes. Safe by default: raw HTML is shown as text, and only http, https,
  * mailto and relative links survive, since every employee's browser opens these pages.
  */
-public final class Markdown {
+public final class Markdown implements NotesRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
             StrikethroughExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -33,12 +33,19 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer html;
+    private final boolean unsafeHtml;
 
     public Markdown(boolean unsafeHtml) {
+        this.unsafeHtml = unsafeHtml;
         parser = Parser.builder().extensions(EXTENSIONS).build();
         HtmlRenderer.Builder builder = HtmlRenderer.builder().extensions(EXTENSIONS);
         if (!unsafeHtml) builder.escapeHtml(true).sanitizeUrls(true).urlSanitizer(new SafeLinks());
         html = builder.build();
+    }
+
+    /** Whether raw HTML passes through (site.yaml's markdown.unsafe_html). */
+    public boolean unsafeHtml() {
+        return unsafeHtml;
     }
 
     /** The rendered notes: HTML that templates insert as markup. */
@@ -48,9 +55,15 @@ public final class Markdown {
 
     /** Notes as a release shows them, from one parse: the HTML, the excerpt and the plain text. */
     public record Rendered(String html, String excerpt, String plain) {
+        public Rendered {
+            java.util.Objects.requireNonNull(html, "html");
+            java.util.Objects.requireNonNull(excerpt, "excerpt");
+            java.util.Objects.requireNonNull(plain, "plain");
+        }
     }
 
     /** The HTML, the excerpt (see {@link #excerpt}) and the plain text (see {@link #plain}) of notes, parsed once. */
+    @Override
     public Rendered render(String markdown, int excerptChars) {
         Node doc = parser.parse(markdown);
         return new Rendered(html.render(doc), excerpt(doc, excerptChars), plain(doc));

@@ -5,6 +5,7 @@ import dev.otapress.content.FrontMatter;
 import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
+import dev.otapress.content.NotesRenderer;
 import dev.otapress.content.PrunedBuild;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.config.CheckSwitches;
@@ -54,7 +55,7 @@ public final class ReleaseReader {
      * Reads one release folder and runs every check the build runs on it. A check that stops
      * installs becomes one of the release's {@link Release#stops()}, not yet an error.
      */
-    public Read read(ReleaseSource source, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
+    public Read read(ReleaseSource source, NotesRenderer notes, CheckSwitches siteChecks, String defaultChannel) {
         return read(source, new Ipas() {
             @Override
             public IpaInfo read(Path ipa) throws IpaException {
@@ -65,7 +66,7 @@ public final class ReleaseReader {
             public byte[] iconPng(Icon icon) {
                 return icon.png();
             }
-        }, markdown, siteChecks, defaultChannel);
+        }, notes, siteChecks, defaultChannel);
     }
 
     /** Where the facts of each .ipa come from: a plain read, the build's cached read-once step, or {@link CachedIpas}. */
@@ -76,8 +77,11 @@ public final class ReleaseReader {
         byte[] iconPng(Icon icon);
     }
 
-    /** Like {@link #read(ReleaseSource, Markdown, CheckSwitches, String)}, with the facts of each .ipa from {@code ipas}. */
-    public Read read(ReleaseSource source, Ipas ipas, Markdown markdown, CheckSwitches siteChecks, String defaultChannel) {
+    /**
+     * Like {@link #read(ReleaseSource, NotesRenderer, CheckSwitches, String)}, with the facts of each
+     * .ipa from {@code ipas}; {@code markdown} renders the notes ({@link Markdown}, or a cache of what it rendered).
+     */
+    public Read read(ReleaseSource source, Ipas ipas, NotesRenderer markdown, CheckSwitches siteChecks, String defaultChannel) {
         List<Diagnostic> problems = new ArrayList<>();
         NotesFile notes = source.notes() == null ? new NotesFile(FrontMatter.EMPTY, "")
                 : frontMatter.read(source.notes(), problems);
@@ -130,7 +134,7 @@ public final class ReleaseReader {
      * A release whose .ipa otapress prune removed: its page and history row come from what its
      * front matter recorded, and it is never installable.
      */
-    private Read readPruned(ReleaseSource source, NotesFile notes, Markdown markdown, String defaultChannel,
+    private Read readPruned(ReleaseSource source, NotesFile notes, NotesRenderer markdown, String defaultChannel,
                             List<Diagnostic> problems) {
         if (notes == null) return new Read(null, problems);
         FrontMatter fm = notes.frontMatter();
@@ -163,10 +167,10 @@ public final class ReleaseReader {
         if (problems.stream().anyMatch(Diagnostic::isError)) return new Read(null, problems);
 
         String title = fm.title() != null ? fm.title() : pruned.name() + " " + pruned.version();
+        Markdown.Rendered text = markdown.render(notes.body(), EXCERPT_CHARS);
         Release release = new Release(source.sitePath(), source.folder(), facts, title, fm.date() != null ? fm.date() : pruned.date(),
                 fm.channel() != null ? fm.channel() : defaultChannel, fm.draft(),
-                markdown.toHtml(notes.body()), markdown.excerpt(notes.body(), EXCERPT_CHARS),
-                markdown.plain(notes.body()), icon, fm.params(), List.of(), ReleaseState.pruned(pruned.removed()));
+                text.html(), text.excerpt(), text.plain(), icon, fm.params(), List.of(), ReleaseState.pruned(pruned.removed()));
         return new Read(release, problems);
     }
 

@@ -10,6 +10,7 @@ import dev.otapress.content.ContentScanner;
 import dev.otapress.content.FrontMatterParser;
 import dev.otapress.content.Markdown;
 import dev.otapress.content.NotesFile;
+import dev.otapress.content.NotesRenderer;
 import dev.otapress.content.ReleaseSource;
 import dev.otapress.ipa.IpaReader;
 import dev.otapress.ipa.ProvisioningProfile;
@@ -126,9 +127,10 @@ public final class SiteBuilder {
         String defaultChannel = config == null ? SiteConfig.Channel.STABLE.name() : config.defaultChannel();
         PreviousOutput previous = PreviousOutput.of(cache, request.outDir());
         IpaStep ipas = new IpaStep(new IpaReader(), cache, previous, session);
+        NotesRenderer notes = cache.notes().over(markdown);
         List<ReleaseSource> sources = scan.sources();
         List<ReleaseReader.Read> reads = ParallelWork.run(IpaStep.largestFirst(sources), options.threads(),
-                i -> releaseReader.read(sources.get(i), ipas, markdown, checks, defaultChannel));
+                i -> releaseReader.read(sources.get(i), ipas, notes, checks, defaultChannel));
         List<Release> releases = new ArrayList<>();
         int drafts = 0;
         for (ReleaseReader.Read r : reads) {
