@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class ScaledIconStore {
     /** Bump when the scaler's output changes for the same source (another filter, another encoder). */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private final Path folder;
     private final IpaCache cache;
@@ -52,14 +52,18 @@ public final class ScaledIconStore {
         }
     }
 
-    /** Removes the scaled icons whose source and size ({@code sha256-pixels}) are not in {@code used}. */
+    /**
+     * Removes the scaled icons whose source and size ({@code sha256-pixels}) are not in {@code used},
+     * and those of another format, which are never read again.
+     */
     void removeUnused(Set<String> used) throws IOException {
         if (!Files.isDirectory(folder)) return;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 int version = name.lastIndexOf("-v");
-                if (version < 0 || !used.contains(name.substring(0, version))) Files.deleteIfExists(f);
+                boolean current = version >= 0 && name.startsWith("-v" + FORMAT + ".", version);
+                if (!current || !used.contains(name.substring(0, version))) Files.deleteIfExists(f);
             }
         }
     }
