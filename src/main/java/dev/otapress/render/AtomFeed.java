@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,6 +28,11 @@ final class AtomFeed {
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     private final Urls urls;
+    /**
+     * Each release's entry as written, shared by every feed that lists it: with one app, the site's
+     * feed and the app's hold the same entries, each with the whole notes.
+     */
+    private final Map<Release, byte[]> entries = Collections.synchronizedMap(new IdentityHashMap<>());
 
     AtomFeed(Urls urls) {
         this.urls = urls;
@@ -38,9 +46,9 @@ final class AtomFeed {
      * @param releases  the releases in any order; the feed lists them newest first by date
      */
     byte[] write(String title, String feedPath, String pageUrl, String author, List<Release> releases) {
-        List<Release> entries = new ArrayList<>(releases);
+        List<Release> sorted = new ArrayList<>(releases);
         // Newest first by date; the sort is stable, so releases of the same moment keep the history's order.
-        entries.sort(Comparator.comparing(Release::date).reversed());
+        sorted.sort(Comparator.comparing(Release::date).reversed());
         String feedUrl = urls.absolute(feedPath);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -56,14 +64,15 @@ final class AtomFeed {
             link(xml, 1, "alternate", MediaTypes.HTML.name(), pageUrl);
             text(xml, 1, "id", feedUrl);
             // An empty feed has nothing newer than the epoch; still a fixed, valid date.
-            text(xml, 1, "updated", iso(entries.isEmpty() ? Instant.EPOCH : entries.get(0).date()));
+            text(xml, 1, "updated", iso(sorted.isEmpty() ? Instant.EPOCH : sorted.get(0).date()));
             indent(xml, 1);
             xml.writeStartElement("author");
             text(xml, 2, "name", author);
             indent(xml, 1);
             xml.writeEndElement();
             text(xml, 1, "generator", "otapress");
-            for (Release r : entries) entry(xml, r);
+            xml.flush();
+            for (Release r : sorted) out.writeBytes(entry(r));
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -73,6 +82,19 @@ final class AtomFeed {
             throw new IllegalStateException("cannot write the feed " + feedPath, e);
         }
         return out.toByteArray();
+    }
+
+    /** A release's entry, written by a writer of its own (the same writer as the feed's, so the same bytes) the first time a feed lists it. */
+    private byte[] entry(Release r) throws XMLStreamException {
+        byte[] known = entries.get(r);
+        if (known != null) return known;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
+        entry(xml, r);
+        xml.close();
+        byte[] entry = bytes.toByteArray();
+        entries.put(r, entry);
+        return entry;
     }
 
     private void entry(XMLStreamWriter xml, Release r) throws XMLStreamException {

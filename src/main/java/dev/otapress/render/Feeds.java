@@ -22,14 +22,16 @@ final class Feeds implements OutputKind {
         Site site = context.site();
         String title = site.config().title();
         List<Planned> planned = new ArrayList<>();
+        // One writer for every feed, so each release's entry is written once however many feeds list it.
+        AtomFeed atom = new AtomFeed(context.urls());
         planned.add(new Planned(Urls.FEED, null, (c, report) -> new OutputFile.Bytes(Urls.FEED,
-                new AtomFeed(c.urls()).write(title, Urls.FEED, c.urls().absolute(Urls.home().linkPath()), title, site.releases()))));
+                atom.write(title, Urls.FEED, c.urls().absolute(Urls.home().linkPath()), title, site.releases()))));
         for (App app : site.apps()) {
             String path = Urls.appFeed(app);
             planned.add(new Planned(path, null, (c, report) -> {
                 // With one app there is no app page: the home page shows its history.
                 String page = c.urls().absolute(site.singleApp() ? Urls.home().linkPath() : Urls.app(app).linkPath());
-                return new OutputFile.Bytes(path, new AtomFeed(c.urls()).write(app.name() + " · " + title, path, page,
+                return new OutputFile.Bytes(path, atom.write(app.name() + " · " + title, path, page,
                         title, app.releases()));
             }));
         }
