@@ -42,6 +42,12 @@ public final class XmlText {
     /** The index of the first character XML 1.0 forbids, or -1 when there is none. */
     public static int firstForbidden(String text) {
         for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            // Most text is printable below the surrogates: one comparison a character, no code point to assemble.
+            if (ch >= 0x20 && ch < 0xD800) {
+                i++;
+                continue;
+            }
             int c = text.codePointAt(i);
             if (!allowed(c)) return i;
             i += Character.charCount(c);
