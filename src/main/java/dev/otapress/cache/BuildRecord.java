@@ -24,10 +24,10 @@ import java.util.Objects;
  * @param inputs          {@link TreeStamp} of site.yaml, content/ and the theme folders
  * @param outputs         {@link TreeStamp} of the output folders after the build
  */
-public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, String inputs, String outputs,
+public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, TreeStamp inputs, TreeStamp outputs,
                           BuildSummary summary) {
     /** Bump when what a record holds or means changes. */
-    private static final String MAGIC = "otapress build record 1\n";
+    private static final String MAGIC = "otapress build record 2\n";
 
     public BuildRecord {
         Objects.requireNonNull(key, "key");
@@ -61,8 +61,8 @@ public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, 
         instant(out, builtAt);
         out.writeBoolean(unchangedBefore != null);
         if (unchangedBefore != null) instant(out, unchangedBefore);
-        RecordCodec.string(out, inputs);
-        RecordCodec.string(out, outputs);
+        bytes(out, inputs.bytes());
+        bytes(out, outputs.bytes());
         BuildSummary s = summary;
         out.writeInt(s.releases());
         out.writeInt(s.apps());
@@ -93,8 +93,8 @@ public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, 
             String key = RecordCodec.string(in);
             Instant builtAt = instant(in);
             Instant unchangedBefore = in.readBoolean() ? instant(in) : null;
-            String inputs = RecordCodec.string(in);
-            String outputs = RecordCodec.string(in);
+            TreeStamp inputs = TreeStamp.of(RecordCodec.bytes(in));
+            TreeStamp outputs = TreeStamp.of(RecordCodec.bytes(in));
             int releases = in.readInt();
             int apps = in.readInt();
             int files = in.readInt();
@@ -122,6 +122,11 @@ public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, 
             // Sealed, so only a record written by other code gets here; it is foreign all the same.
             throw new IOException("it does not hold a build record: " + e.getMessage(), e);
         }
+    }
+
+    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     private static void instant(DataOutputStream out, Instant t) throws IOException {

@@ -31,9 +31,12 @@ public final class CodeStamp {
             CodeSource source = CodeStamp.class.getProtectionDomain().getCodeSource();
             if (source == null) return null;
             Path code = Path.of(source.getLocation().toURI());
-            String stamp = Files.isRegularFile(code) ? String.valueOf(FileStamp.of(code))
-                    : TreeStamp.of(java.util.List.of(code), Runtime.getRuntime().availableProcessors());
-            return stamp == null || stamp.equals("null") ? null : code + " " + stamp;
+            if (Files.isRegularFile(code)) {
+                FileStamp stamp = FileStamp.of(code);
+                return stamp == null ? null : code + " " + stamp;
+            }
+            TreeStamp classes = TreeStamp.of(java.util.List.of(code), Runtime.getRuntime().availableProcessors());
+            return classes == null ? null : code + " " + classes.digest();
         } catch (IOException | URISyntaxException | SecurityException | IllegalArgumentException e) {
             return null;
         }

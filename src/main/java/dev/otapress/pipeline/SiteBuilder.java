@@ -4,6 +4,7 @@ import dev.otapress.BuildException;
 import dev.otapress.Diagnostic;
 import dev.otapress.cache.IpaCache;
 import dev.otapress.cache.PreviousOutput;
+import dev.otapress.cache.TreeStamp;
 import dev.otapress.config.SiteConfig;
 import dev.otapress.config.SiteConfigLoader;
 import dev.otapress.content.ContentScanner;
@@ -87,7 +88,7 @@ public final class SiteBuilder {
             writer.checkReplaceable(request.serverConfigDir());
             // The new output is opened first, so each .ipa is copied into it while it is read.
             // Stamped before anything is read, so a file changed while the build runs is seen by the next one.
-            String inputs = options.cache() ? UpToDate.stampInputs(request, options.threads()) : null;
+            TreeStamp inputs = options.cache() ? UpToDate.stampInputs(request, options.threads()) : null;
             IpaCache cache = options.cache() ? IpaCache.of(siteDir) : IpaCache.off();
             boolean built = false;
             try (OutputWriter.Session session = writer.open(request.outDir())) {
@@ -107,7 +108,7 @@ public final class SiteBuilder {
     }
 
     private BuildResult build(BuildRequest request, OutputWriter.Session session, List<Diagnostic> diagnostics, IpaCache cache,
-                              String inputs) throws BuildException, IOException, OutputWriter.OutputException {
+                              TreeStamp inputs) throws BuildException, IOException, OutputWriter.OutputException {
         Path siteDir = request.siteDir();
         Instant start = clock.instant();
         // What this run met in its own cache is true of this run only: the record never replays it.

@@ -75,7 +75,7 @@ public final class UpToDate {
     }
 
     /** The stamp of what a build is about to read; taken before it reads anything. Null when there is none. */
-    static String stampInputs(BuildRequest request, int threads) {
+    static TreeStamp stampInputs(BuildRequest request, int threads) {
         try {
             return TreeStamp.of(inputs(request), threads);
         } catch (IOException e) {
@@ -90,13 +90,13 @@ public final class UpToDate {
      * @param unchangedBefore the first moment one of its verdicts may change, or null for never
      * @return a warning when the record could not be written, else null
      */
-    static Diagnostic record(BuildRequest request, Instant builtAt, Instant unchangedBefore, String inputs,
+    static Diagnostic record(BuildRequest request, Instant builtAt, Instant unchangedBefore, TreeStamp inputs,
                              BuildSummary summary, int threads) {
         Path file = BuildRecord.file(request.siteDir(), request.outDir());
         String key = key(request);
         if (key == null) return null;
         try {
-            String outputs = TreeStamp.of(outputs(request), threads);
+            TreeStamp outputs = TreeStamp.of(outputs(request), threads);
             if (outputs == null) return null;
             new BuildRecord(key, builtAt, unchangedBefore, inputs, outputs, summary).write(file);
             return null;
