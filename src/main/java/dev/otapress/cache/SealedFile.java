@@ -1,16 +1,22 @@
 package dev.otapress.cache;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A cache file in a compact binary form, read in one go with no parser to load: a magic line
@@ -39,15 +45,29 @@ final class SealedFile {
     private SealedFile() {
     }
 
+    /**
+     * Streams the file to a private name beside it and renames it into place: a large portal's
+     * cache files are megabytes, which are never held in memory whole (and again as copies) to be written.
+     */
     static void write(Path file, String magic, Content content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(magic.getBytes(StandardCharsets.US_ASCII));
-        content.write(out);
-        out.flush();
-        byte[] sealed = Arrays.copyOf(bytes.toByteArray(), bytes.size() + CHECK);
-        put(sealed, bytes.size(), crc32(sealed, bytes.size()));
-        IpaCache.writeAtomically(file, sealed);
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling(".tmp-" + UUID.randomUUID());
+        try {
+            CRC32 crc = new CRC32();
+            try (OutputStream stream = Files.newOutputStream(temp)) {
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(stream, 1 << 16), crc));
+                out.write(magic.getBytes(StandardCharsets.US_ASCII));
+                content.write(out);
+                out.flush();
+                byte[] check = new byte[CHECK];
+                put(check, 0, (int) crc.getValue());
+                out.write(check);
+                out.flush();
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**
@@ -58,7 +78,7 @@ final class SealedFile {
     static <T> T read(Path file, String magic, Reader<T> reader) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readAll(file);
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -74,6 +94,25 @@ final class SealedFile {
         T value = reader.read(in);
         if (in.available() != 0) throw new IOException("it has bytes after its end");
         return value;
+    }
+
+    /**
+     * The file's bytes, read 64 KB at a time: {@link Files#readAllBytes} reads a file in one call,
+     * for which the JDK takes (and keeps, for the rest of the run) a native buffer as large as the file.
+     */
+    private static byte[] readAll(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 16) throw new IOException("it is far larger than any cache file otapress writes");
+            byte[] bytes = new byte[(int) size];
+            int n = 0;
+            while (n < bytes.length) {
+                int read = channel.read(ByteBuffer.wrap(bytes, n, Math.min(1 << 16, bytes.length - n)));
+                if (read < 0) break;
+                n += read;
+            }
+            return n == bytes.length ? bytes : Arrays.copyOf(bytes, n);
+        }
     }
 
     private static int crc32(byte[] bytes, int length) {

@@ -29,8 +29,8 @@ final class AtomFeed {
 
     private final Urls urls;
     /**
-     * Each release's entry as written, shared by every feed that lists it: with one app, the site's
-     * feed and the app's hold the same entries, each with the whole notes.
+     * Each release's entry as written, shared by the two feeds that list it (the site's and its
+     * app's), each with the whole notes; the second takes it out, so no entry outlives its use.
      */
     private final Map<Release, byte[]> entries = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -86,7 +86,7 @@ final class AtomFeed {
 
     /** A release's entry, written by a writer of its own (the same writer as the feed's, so the same bytes) the first time a feed lists it. */
     private byte[] entry(Release r) throws XMLStreamException {
-        byte[] known = entries.get(r);
+        byte[] known = entries.remove(r);
         if (known != null) return known;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
