@@ -78,6 +78,7 @@ public final class IpaCache {
 
     private final Path root;
     private final NotesCache notes;
+    private final QrCodeStore qrCodes;
     private final IconStore icons;
     private final RecordCodec codec;
     private final Queue<Diagnostic> warnings = new ConcurrentLinkedQueue<>();
@@ -92,6 +93,7 @@ public final class IpaCache {
     private IpaCache(Path root, Path notesFolder) {
         this.root = root;
         this.notes = notesFolder == null ? NotesCache.off() : NotesCache.load(notesFolder, warnings::add);
+        this.qrCodes = root == null ? null : QrCodeStore.load(root, warnings::add);
         this.icons = root == null ? null : new IconStore(root.resolve("icons"));
         this.codec = root == null ? null : new RecordCodec(IpaInfo.class, Icon.class, icons);
     }
@@ -163,6 +165,11 @@ public final class IpaCache {
         return notes;
     }
 
+    /** QR codes drawn by earlier builds; null when the cache is off. */
+    public QrCodeStore qrCodes() {
+        return qrCodes;
+    }
+
     /** Scaled icons kept between builds; null when the cache is off. */
     public ScaledIconStore scaledIcons() {
         return root == null ? null : new ScaledIconStore(root.resolve("scaled"), this);
@@ -175,6 +182,7 @@ public final class IpaCache {
     public void save(boolean prune) {
         if (root == null) return;
         notes.save(prune);
+        qrCodes.save(prune);
         if (prune) {
             changed |= stamps.keySet().retainAll(usedStamps) | facts.keySet().retainAll(usedFacts);
         }

@@ -155,7 +155,7 @@ public final class SiteBuilder {
         diagnostics.addAll(assembly.diagnostics());
         failOnErrors(diagnostics);
 
-        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons(), previous)
+        SiteRenderer.Prepared prepared = new SiteRenderer(theme, siteDir, clock.instant(), cache.scaledIcons(), cache.qrCodes(), previous)
                 .prepare(assembly.site(), files);
         diagnostics.addAll(prepared.plan().problems());
         failOnErrors(diagnostics);

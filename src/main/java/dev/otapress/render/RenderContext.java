@@ -1,5 +1,6 @@
 package dev.otapress.render;
 
+import dev.otapress.cache.QrCodeStore;
 import dev.otapress.site.Site;
 
 import java.nio.file.Path;
@@ -24,14 +25,14 @@ public final class RenderContext {
     private final PageReuse reuse;
 
     RenderContext(Site site, SourceFiles files, Theme theme, Templates templates, Path siteDir, Instant now, ScaledIcons icons,
-                  PageReuse reuse) {
+                  QrCodeStore qrCodes, PageReuse reuse) {
         this.site = Objects.requireNonNull(site, "site");
         this.files = Objects.requireNonNull(files, "files");
         this.theme = theme;
         this.templates = templates;
         this.siteDir = siteDir;
         this.urls = Urls.of(site.config());
-        this.views = new Views(site, urls, now);
+        this.views = new Views(site, urls, now, qrCodes);
         this.manifests = new ManifestWriter(urls);
         this.icons = Objects.requireNonNull(icons, "icons");
         this.reuse = Objects.requireNonNull(reuse, "reuse");

@@ -2,6 +2,7 @@ package dev.otapress.render;
 
 import dev.otapress.Diagnostic;
 import dev.otapress.cache.PreviousOutput;
+import dev.otapress.cache.QrCodeStore;
 import dev.otapress.cache.ScaledIconStore;
 import dev.otapress.output.OutputFile;
 import dev.otapress.site.Site;
@@ -28,27 +29,31 @@ public final class SiteRenderer {
     private final Path siteDir;
     private final Instant now;
     private final ScaledIconStore icons;
+    private final QrCodeStore qrCodes;
     private final PreviousOutput previous;
     private final List<OutputKind> kinds;
 
     /** @param now when the build runs, for "expires soon" notes on the pages */
     public SiteRenderer(Theme theme, Path siteDir, Instant now) {
-        this(theme, siteDir, now, null, null, OutputKinds.ALL);
+        this(theme, siteDir, now, null, null, null, OutputKinds.ALL);
     }
 
     /**
      * @param icons    scaled icons kept by earlier builds (the cache), or null
+     * @param qrCodes  QR codes drawn by earlier builds (the cache), or null
      * @param previous what the previous build wrote, whose unchanged files are linked instead of made again; or null
      */
-    public SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, PreviousOutput previous) {
-        this(theme, siteDir, now, icons, previous, OutputKinds.ALL);
+    public SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, QrCodeStore qrCodes, PreviousOutput previous) {
+        this(theme, siteDir, now, icons, qrCodes, previous, OutputKinds.ALL);
     }
 
-    SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, PreviousOutput previous, List<OutputKind> kinds) {
+    SiteRenderer(Theme theme, Path siteDir, Instant now, ScaledIconStore icons, QrCodeStore qrCodes, PreviousOutput previous,
+                 List<OutputKind> kinds) {
         this.theme = theme;
         this.siteDir = siteDir;
         this.now = now;
         this.icons = icons;
+        this.qrCodes = qrCodes;
         this.previous = previous;
         this.kinds = List.copyOf(kinds);
     }
@@ -62,7 +67,7 @@ public final class SiteRenderer {
             return new Prepared(null, new Plan(List.of(), List.of(themeError(e))));
         }
         RenderContext context = new RenderContext(site, sources, theme, templates, siteDir, now, new ScaledIcons(icons),
-                PageReuse.of(previous, theme));
+                qrCodes, PageReuse.of(previous, theme));
         List<OutputKind.Planned> files = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (OutputKind kind : kinds) {

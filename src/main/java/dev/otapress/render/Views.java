@@ -1,5 +1,6 @@
 package dev.otapress.render;
 
+import dev.otapress.cache.QrCodeStore;
 import dev.otapress.config.SiteConfig;
 import dev.otapress.render.PageModel.AppView;
 import dev.otapress.render.PageModel.ChannelView;
@@ -58,6 +59,8 @@ final class Views {
     private final Instant now;
     private final Histories histories;
     private final UdidHashes udids;
+    /** QR codes drawn by earlier builds, or null. */
+    private final QrCodeStore qrCodes;
     /** The same on every page, so built (and digested) once. */
     private final SiteView siteView;
     /** Every app's view as pages at one depth show it, keyed by the relative prefix to the root. */
@@ -72,8 +75,9 @@ final class Views {
     private record ViewKey(int release, String root, int notesTop) {
     }
 
-    Views(Site site, Urls urls, Instant now) {
+    Views(Site site, Urls urls, Instant now, QrCodeStore qrCodes) {
         this.site = site;
+        this.qrCodes = qrCodes;
         this.urls = urls;
         this.now = now;
         this.histories = new Histories(site.apps());
@@ -122,6 +126,7 @@ final class Views {
         ReleaseView view = release(r, from);
         // The QR code is drawn by complete(), only for a page that is made: it is drawn from the
         // page's URL alone, which the model holds, so a model's digest vouches for it too.
+        if (qrCodes != null) qrCodes.planned(view.links().url(), qrLabel(view.links().url()));
         ReleasePageView page = new ReleasePageView(view, previous, next, newest == r ? null : release(newest, from), earlier,
                 before.size() > EARLIER_NOTES, frontLink(app, from), null, guards(r));
         String title = r.title() + " · " + site.config().title();
@@ -135,10 +140,14 @@ final class Views {
         // The QR code carries the page's https URL, never the itms-services link: a phone's camera
         // opens the page in Safari, where the install button works.
         String url = page.release().links().url();
-        var qr = Templates.markup(QrSvg.of(url, "QR code of this page: " + url));
+        var qr = Templates.markup(qrCodes == null ? QrSvg.of(url, qrLabel(url)) : qrCodes.svg(url, qrLabel(url), QrSvg::of));
         return new PageModel(model.site(), model.page(), model.apps(), model.app(), model.history(),
                 new ReleasePageView(page.release(), page.previous(), page.next(), page.newestInChannel(), page.earlier(),
                         page.moreEarlier(), page.historyLink(), qr, page.guards()));
+    }
+
+    private static String qrLabel(String url) {
+        return "QR code of this page: " + url;
     }
 
     private GuardsView guards(Release r) {
