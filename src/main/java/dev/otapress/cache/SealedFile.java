@@ -71,7 +71,9 @@ final class SealedFile {
     }
 
     /**
-     * What the file holds, or null when there is no such file.
+     * What the file holds, or null when there is no such file or it is the same kind of file in
+     * another version (its magic line names the same kind with another number): an older or newer
+     * otapress wrote it, and this one rewrites it, as it would a missing one.
      *
      * @throws IOException when it cannot be read, or fails its check (then the message says which)
      */
@@ -85,6 +87,7 @@ final class SealedFile {
         byte[] head = magic.getBytes(StandardCharsets.US_ASCII);
         int body = bytes.length - CHECK;
         if (body < head.length || !Arrays.equals(bytes, 0, head.length, head, 0, head.length)) {
+            if (otherVersion(bytes, magic)) return null;
             throw new IOException("not a file of this otapress version");
         }
         if (crc32(bytes, body) != get(bytes, body)) {
@@ -94,6 +97,19 @@ final class SealedFile {
         T value = reader.read(in);
         if (in.available() != 0) throw new IOException("it has bytes after its end");
         return value;
+    }
+
+    /** Whether {@code bytes} start with {@code magic}'s words and another version number: "otapress notes cache 2\n". */
+    private static boolean otherVersion(byte[] bytes, String magic) {
+        String kind = magic.substring(0, magic.lastIndexOf(' ') + 1);
+        int at = kind.length();
+        if (bytes.length <= at || !new String(bytes, 0, at, StandardCharsets.ISO_8859_1).equals(kind)) return false;
+        int digits = 0;
+        while (at < bytes.length && bytes[at] >= '0' && bytes[at] <= '9' && digits < 9) {
+            at++;
+            digits++;
+        }
+        return digits > 0 && at < bytes.length && bytes[at] == '\n';
     }
 
     /**

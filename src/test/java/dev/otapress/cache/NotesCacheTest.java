@@ -83,6 +83,9 @@ class NotesCacheTest {
         assertTrue(result.warnings().stream().anyMatch(d -> file.equals(d.file())), "the warning names the file");
         assertEquals(0, cacheWarnings(portal.warm()), "rewritten by that build: the next one is quiet");
 
+        Files.writeString(file, "otapress notes cache 0\nwhat an older otapress wrote");
+        assertEquals(0, cacheWarnings(portal.assertWarmIsFresh("after an older version's notes cache")),
+                "another version's file is set aside without a word, as a missing one");
         Files.writeString(file, "otapress notes cache 1\nnot what this version writes");
         assertEquals(1, cacheWarnings(portal.assertWarmIsFresh("after a foreign notes cache")));
         Files.write(file, new byte[] {0, 1, 2});
