@@ -10,31 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The QR code drawn for each release page, kept between builds: it is drawn from the page's URL and
- * its label alone, yet choosing its mask costs more than the rest of the page, and a release added
- * makes every page of its channel again (each names the channel's newest build). An entry is found
- * by the URL and label themselves (compared in full) under otapress's code ({@link CodeStamp}), so
- * a new jar, a new base URL or a new label draws anew. A successful build keeps the codes of the
- * release pages it planned, drawn or not; a damaged or foreign file is ignored with a warning.
+ * The QR code of each release page, kept between builds as its modules (a bit each, about 170
+ * bytes a code): it is drawn from the page's URL alone, yet choosing its mask costs more than the
+ * rest of the page, and a release added makes every page of its channel again (each names the
+ * channel's newest build). An entry is found by the URL itself (compared in full) under
+ * otapress's code ({@link CodeStamp}), so a new jar or a new base URL draws anew. A successful
+ * build keeps the codes of the release pages it planned, drawn or not; a damaged or foreign file
+ * is ignored with a warning.
  */
 public final class QrCodeStore {
+    static final String FILE = "qr.bin";
     /** Bump when what is stored changes. */
-    static final int FORMAT = 1;
-    static final String FILE = "qr-" + FORMAT + ".bin";
-    private static final String MAGIC = "otapress qr codes " + FORMAT + "\n";
-
-    /** What a code is drawn from. */
-    private record Key(String url, String label) {
-    }
+    private static final String MAGIC = "otapress qr codes 2\n";
 
     private final Path file;
     private final Consumer<Diagnostic> warnings;
-    private final Map<Key, String> codes = new ConcurrentHashMap<>();
-    private final Set<Key> planned = ConcurrentHashMap.newKeySet();
+    private final Map<String, byte[]> codes = new ConcurrentHashMap<>();
+    private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private volatile boolean changed;
 
     private QrCodeStore(Path file, Consumer<Diagnostic> warnings) {
@@ -48,21 +44,20 @@ public final class QrCodeStore {
         return store;
     }
 
-    /** The code drawn by {@code draw} from this URL and label, by this build or an earlier one. */
-    public String svg(String url, String label, BinaryOperator<String> draw) {
-        Key key = new Key(url, label);
-        planned.add(key);
-        String known = codes.get(key);
+    /** The modules {@code encode} makes of this URL, by this build or an earlier one. */
+    public byte[] modules(String url, Function<String, byte[]> encode) {
+        planned.add(url);
+        byte[] known = codes.get(url);
         if (known != null) return known;
-        String svg = draw.apply(url, label);
-        codes.put(key, svg);
+        byte[] modules = encode.apply(url);
+        codes.put(url, modules);
         changed = true;
-        return svg;
+        return modules;
     }
 
-    /** Says that a release page with this code is part of the portal, so a successful build keeps its code. */
-    public void planned(String url, String label) {
-        planned.add(new Key(url, label));
+    /** Says that a release page with this URL is part of the portal, so a successful build keeps its code. */
+    public void planned(String url) {
+        planned.add(url);
     }
 
     void save(boolean prune) {
@@ -83,9 +78,10 @@ public final class QrCodeStore {
                 // Codes another jar drew are dropped: it may draw them differently.
                 boolean same = RecordCodec.string(in).equals(CodeStamp.current());
                 for (int i = 0, n = RecordCodec.count(in); i < n; i++) {
-                    Key key = new Key(RecordCodec.string(in), RecordCodec.string(in));
-                    String svg = RecordCodec.string(in);
-                    if (same) codes.put(key, svg);
+                    String url = RecordCodec.string(in);
+                    byte[] modules = RecordCodec.bytes(in);
+                    if (!isCode(modules)) throw new IOException("an entry that is not a QR code");
+                    if (same) codes.put(url, modules);
                 }
                 if (!same) changed = true;
                 return null;
@@ -99,16 +95,22 @@ public final class QrCodeStore {
         }
     }
 
+    /** A QR code's modules: its width (21 to 177, in steps of 4) in the first byte, then a bit a module. */
+    private static boolean isCode(byte[] modules) {
+        int width = modules.length == 0 ? 0 : modules[0] & 0xFF;
+        return width >= 21 && width <= 177 && (width - 21) % 4 == 0 && modules.length == 1 + (width * width + 7) / 8;
+    }
+
     private void write(DataOutputStream out) throws IOException {
         RecordCodec.string(out, CodeStamp.current());
         // In a fixed order, so the same codes make the same file.
-        List<Map.Entry<Key, String>> sorted = new ArrayList<>(codes.entrySet());
-        sorted.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::url).thenComparing(Key::label)));
+        List<Map.Entry<String, byte[]>> sorted = new ArrayList<>(codes.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
         out.writeInt(sorted.size());
-        for (Map.Entry<Key, String> e : sorted) {
-            RecordCodec.string(out, e.getKey().url());
-            RecordCodec.string(out, e.getKey().label());
-            RecordCodec.string(out, e.getValue());
+        for (Map.Entry<String, byte[]> e : sorted) {
+            RecordCodec.string(out, e.getKey());
+            out.writeInt(e.getValue().length);
+            out.write(e.getValue());
         }
     }
 }

@@ -126,7 +126,7 @@ final class Views {
         ReleaseView view = release(r, from);
         // The QR code is drawn by complete(), only for a page that is made: it is drawn from the
         // page's URL alone, which the model holds, so a model's digest vouches for it too.
-        if (qrCodes != null) qrCodes.planned(view.links().url(), qrLabel(view.links().url()));
+        if (qrCodes != null) qrCodes.planned(view.links().url());
         ReleasePageView page = new ReleasePageView(view, previous, next, newest == r ? null : release(newest, from), earlier,
                 before.size() > EARLIER_NOTES, frontLink(app, from), null, guards(r));
         String title = r.title() + " · " + site.config().title();
@@ -140,14 +140,11 @@ final class Views {
         // The QR code carries the page's https URL, never the itms-services link: a phone's camera
         // opens the page in Safari, where the install button works.
         String url = page.release().links().url();
-        var qr = Templates.markup(qrCodes == null ? QrSvg.of(url, qrLabel(url)) : qrCodes.svg(url, qrLabel(url), QrSvg::of));
+        String label = "QR code of this page: " + url;
+        var qr = Templates.markup(qrCodes == null ? QrSvg.of(url, label) : QrSvg.svg(qrCodes.modules(url, QrSvg::modules), label));
         return new PageModel(model.site(), model.page(), model.apps(), model.app(), model.history(),
                 new ReleasePageView(page.release(), page.previous(), page.next(), page.newestInChannel(), page.earlier(),
                         page.moreEarlier(), page.historyLink(), qr, page.guards()));
-    }
-
-    private static String qrLabel(String url) {
-        return "QR code of this page: " + url;
     }
 
     private GuardsView guards(Release r) {
