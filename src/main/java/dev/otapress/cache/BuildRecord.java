@@ -28,6 +28,8 @@ public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, 
                           BuildSummary summary) {
     /** Bump when what a record holds or means changes. */
     private static final String MAGIC = "otapress build record 2\n";
+    /** Output folders a site is built into at once (public/, a staging one, a preview): more than enough. */
+    static final int KEPT = 8;
 
     public BuildRecord {
         Objects.requireNonNull(key, "key");
@@ -52,8 +54,10 @@ public record BuildRecord(String key, Instant builtAt, Instant unchangedBefore, 
         return SealedFile.read(file, MAGIC, BuildRecord::read);
     }
 
+    /** Writes the record; of the records of a site's output folders, only the {@link #KEPT} newest stay. */
     public void write(Path file) throws IOException {
         SealedFile.write(file, MAGIC, this::write);
+        SealedFile.keepNewest(file.getParent(), KEPT);
     }
 
     private void write(DataOutputStream out) throws IOException {

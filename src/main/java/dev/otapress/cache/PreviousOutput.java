@@ -119,6 +119,7 @@ public final class PreviousOutput {
         Path file = cache.outputsFile(outDir);
         try {
             SealedFile.write(file, MAGIC, out -> writeRecord(out, new ArrayList<>(files.values())));
+            SealedFile.keepNewest(file.getParent(), BuildRecord.KEPT);
         } catch (IOException e) {
             cache.cannotWrite(file, e);
         }

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -67,6 +70,30 @@ final class SealedFile {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Keeps the {@code count} most recently written files of a folder of per-output records and
+     * deletes the others: each output folder a site was ever built into (every {@code serve} session
+     * builds into a new temporary one) leaves a record, and one no longer built into would stay
+     * forever. A record deleted here only costs its output folder's next build its shortcut.
+     */
+    static void keepNewest(Path folder, int count) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            List<Path> byAge = files.filter(f -> f.getFileName().toString().endsWith(".bin"))
+                    .sorted(Comparator.comparing(SealedFile::modified).reversed().thenComparing(Path::toString)).toList();
+            for (Path old : byAge.subList(Math.min(count, byAge.size()), byAge.size())) Files.deleteIfExists(old);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Left for a later build: an extra record is never read by mistake, being named by its folder.
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

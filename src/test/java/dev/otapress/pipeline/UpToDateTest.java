@@ -235,6 +235,29 @@ class UpToDateTest {
     }
 
     @Test
+    void onlyTheRecordsOfTheNewestOutputFoldersAreKept() throws Exception {
+        TestSite site = site();
+        List<BuildRequest> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // Each a folder of its own, as every preview session builds into.
+            BuildRequest r = new BuildRequest(site.root(), dir.resolve("preview-" + i + "/public"), dir.resolve("preview-" + i + "/conf"),
+                    null, false);
+            build(r, NOV_2026);
+            requests.add(r);
+        }
+        try (Stream<Path> records = Files.list(site.root().resolve(IpaCache.FOLDER).resolve("builds"));
+             Stream<Path> outputs = Files.walk(site.root().resolve(IpaCache.FOLDER))) {
+            assertEquals(8, records.count(), "one record per output folder, the 8 newest");
+            assertEquals(8, outputs.filter(p -> p.getParent().getFileName().toString().equals("outputs")).count(),
+                    "and as many records of what each output folder holds");
+        }
+        assertTrue(UpToDate.check(requests.get(9), NOV_2026, 2).upToDate(), "the newest folder keeps its record");
+        assertFalse(UpToDate.check(requests.get(0), NOV_2026, 2).upToDate(), "the oldest lost it");
+        build(requests.get(0), NOV_2026);
+        assertTrue(UpToDate.check(requests.get(0), NOV_2026, 2).upToDate(), "and gets it back with its next build");
+    }
+
+    @Test
     void aThemeThatReadsTheClockIsAlwaysBuilt() throws Exception {
         TestSite site = site();
         site.file("templates/layout.ftlh", Files.readString(Path.of("themes/default/templates/layout.ftlh"))
